@@ -1,0 +1,62 @@
+# bond: build, test, install. `make help` lists the targets.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+RELEASE = .build/release/bond
+MANPAGES = $(wildcard man/*.1)
+
+.PHONY: help setup demo build release test bench lint completions install uninstall clean
+
+help:
+	@echo "make setup      install missing system packages, build release"
+	@echo "make demo       run the main job on the bundled samples"
+	@echo "make test       build and run every test (starts and stops its services)"
+	@echo "make bench      release build, benchmark table against references"
+	@echo "make install    install bond, man pages, completions under PREFIX=$(PREFIX) (DESTDIR too)"
+	@echo "make uninstall  remove what install installed"
+	@echo "make completions  regenerate completions/ from the command table"
+
+setup:
+	scripts/setup
+
+demo:
+	scripts/demo
+
+build:
+	swift build
+
+release:
+	swift build -c release --static-swift-stdlib
+
+test:
+	scripts/test
+
+bench:
+	bench/run
+
+lint:
+	@for page in $(MANPAGES); do mandoc -T lint $$page || exit 1; done
+
+completions: build
+	.build/debug/bond completions bash > completions/bond.bash
+	.build/debug/bond completions zsh > completions/_bond
+	.build/debug/bond completions fish > completions/bond.fish
+
+install: release
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 0755 $(RELEASE) $(BINDIR)/bond
+	install -m 0644 $(MANPAGES) $(MANDIR)/
+	install -m 0644 completions/bond.bash $(BASHDIR)/bond
+	install -m 0644 completions/_bond $(ZSHDIR)/_bond
+	install -m 0644 completions/bond.fish $(FISHDIR)/bond.fish
+
+uninstall:
+	rm -f $(BINDIR)/bond $(BASHDIR)/bond $(ZSHDIR)/_bond $(FISHDIR)/bond.fish
+	rm -f $(addprefix $(MANDIR)/,$(notdir $(MANPAGES)))
+
+clean:
+	rm -rf .build

@@ -1,0 +1,234 @@
+/// bond's hand-written command-line parser, driven by the ``CommandSpec`` table.
+///
+/// Rules (bond(1), ../shared/DESIGN.md): the subcommand and its verb come first among the
+/// words; options and positional arguments may then be mixed; global options (the root's) are
+/// accepted before or after the subcommand; `--opt value` and `--opt=value` both work; short
+/// aliases may be bundled (`-vv`), and a short option's value may follow it in the same word or
+/// the next; `--` ends options; `-` is an ordinary positional (standard input). A value that
+/// starts with `--` must be attached with `=`. Options not declared repeatable may appear once.
+public struct ArgumentParser: Sendable {
+    /// What the command line asks for.
+    public enum Outcome: Sendable, Equatable {
+        /// Run the leaf at `arguments.path`.
+        case run(ParsedArguments)
+        /// Print help for the node at `path` (from `--help`, `-h` or `bond help ...`).
+        case help(path: [String])
+        /// Print the version.
+        case version
+    }
+
+    /// A command line that does not fit the table; always exit 64.
+    public struct Failure: Error, Equatable, Sendable {
+        /// The subcommand reached before the failure (`base58`), for the message prefix.
+        public let subcommand: String?
+        public let message: String
+    }
+
+    public let root: CommandSpec
+
+    public init(root: CommandSpec) {
+        self.root = root
+    }
+
+    /// Parses `arguments` (argv without the program name).
+    /// - Throws: ``Failure`` naming the unknown subcommand, verb or option (with the closest
+    ///   known name), the option missing its value, or the value not of the option's kind.
+    public func parse(_ arguments: [String]) throws(Failure) -> Outcome {
+        var state = State(root: root)
+        var index = 0
+        var onlyPositionals = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if onlyPositionals {
+                state.parsed.positionals.append(argument)
+            } else if argument == "--" {
+                onlyPositionals = true
+            } else if argument.hasPrefix("--") {
+                try parseLong(argument, arguments, &index, &state)
+            } else if argument.hasPrefix("-") && argument.count > 1 {
+                try parseShortCluster(argument, arguments, &index, &state)
+            } else if state.parsed.positionals.isEmpty && !state.node.verbs.isEmpty {
+                try descend(into: argument, &state)
+            } else {
+                state.parsed.positionals.append(argument)
+            }
+            if state.wantsVersion { return .version }
+            if state.wantsHelp { return .help(path: state.parsed.path) }
+        }
+        return try finish(&state)
+    }
+
+    // MARK: - The pieces
+
+    private struct State {
+        var node: CommandSpec
+        var parsed = ParsedArguments()
+        var wantsHelp = false
+        var wantsVersion = false
+
+        init(root: CommandSpec) { node = root }
+    }
+
+    private func fail(_ state: State, _ message: String) -> Failure {
+        Failure(subcommand: state.parsed.path.first, message: message)
+    }
+
+    private func descend(into word: String, _ state: inout State) throws(Failure) {
+        guard let verb = state.node.verb(word) else {
+            let what = state.parsed.path.isEmpty ? "subcommand" : "verb"
+            let known = state.node.verbs.map(\.name)
+            throw fail(state, "unknown \(what) \(MessageText.quoted(word))" + Suggestion.hint(for: word, among: known, quoted: true))
+        }
+        state.node = verb
+        state.parsed.path.append(word)
+    }
+
+    private func parseLong(_ argument: String, _ arguments: [String], _ index: inout Int,
+                           _ state: inout State) throws(Failure) {
+        let body = argument.dropFirst(2)
+        let name: String
+        let inline: String?
+        if let equals = body.firstIndex(of: "=") {
+            name = String(body[..<equals])
+            inline = String(body[body.index(after: equals)...])
+        } else {
+            name = String(body)
+            inline = nil
+        }
+        guard let spec = state.node.option(named: name) ?? root.option(named: name) else {
+            throw fail(state, unknownOption("--" + name, state))
+        }
+        if spec.kind.takesValue {
+            let value: String
+            if let inline {
+                value = inline
+            } else if index < arguments.count && !arguments[index].hasPrefix("--") {
+                value = arguments[index]
+                index += 1
+            } else {
+                throw fail(state, "option '\(spec.longForm)' needs a value (\(spec.kind.placeholder))"
+                           + (index < arguments.count ? "; write \(spec.longForm)=VALUE for a value that starts with '--'" : ""))
+            }
+            try store(spec, value, &state)
+        } else {
+            if inline != nil { throw fail(state, "option '\(spec.longForm)' takes no value") }
+            try store(spec, nil, &state)
+        }
+    }
+
+    private func parseShortCluster(_ argument: String, _ arguments: [String], _ index: inout Int,
+                                   _ state: inout State) throws(Failure) {
+        var letters = Substring(argument.dropFirst())
+        while let letter = letters.first {
+            letters = letters.dropFirst()
+            guard let spec = state.node.option(short: letter) ?? root.option(short: letter) else {
+                throw fail(state, unknownOption("-" + String(letter), state))
+            }
+            guard spec.kind.takesValue else {
+                try store(spec, nil, &state)
+                continue
+            }
+            if !letters.isEmpty {
+                try store(spec, String(letters), &state)
+            } else if index < arguments.count && !arguments[index].hasPrefix("--") {
+                try store(spec, arguments[index], &state)
+                index += 1
+            } else {
+                throw fail(state, "option '-\(letter)' (\(spec.longForm)) needs a value (\(spec.kind.placeholder))")
+            }
+            return
+        }
+    }
+
+    private func unknownOption(_ written: String, _ state: State) -> String {
+        var message = "unknown option \(MessageText.quoted(written))"
+        let known = (state.node.options + root.options).map(\.longForm)
+        let hint = Suggestion.hint(for: written, among: known, quoted: true)
+        if !hint.isEmpty { return message + hint }
+        // An option of a verb given before the verb: say where it goes.
+        if written.hasPrefix("--") {
+            let name = String(written.dropFirst(2).prefix { $0 != "=" })
+            let owners = state.node.verbs.filter { $0.option(named: name) != nil }.map(\.name)
+            if !owners.isEmpty {
+                let path = (["bond"] + state.parsed.path).joined(separator: " ")
+                message += " here: it belongs after the verb ('\(path) \(owners[0]) --\(name)')"
+            }
+        }
+        return message
+    }
+
+    private func store(_ spec: OptionSpec, _ raw: String?, _ state: inout State) throws(Failure) {
+        if spec.name == "help" { state.wantsHelp = true; return }
+        if spec.name == "version" { state.wantsVersion = true; return }
+        if !spec.repeatable && state.parsed.values[spec.name] != nil {
+            throw fail(state, "option '\(spec.longForm)' given more than once")
+        }
+        let value: ParsedArguments.Value
+        if let raw {
+            value = try checked(raw, for: spec, state)
+        } else {
+            value = .present
+        }
+        state.parsed.values[spec.name, default: []].append(value)
+    }
+
+    private func checked(_ raw: String, for spec: OptionSpec, _ state: State) throws(Failure) -> ParsedArguments.Value {
+        let shown = MessageText.quoted(raw)
+        switch spec.kind {
+        case .flag, .count:
+            return .present
+        case .text:
+            return .text(raw)
+        case .path, .directory:
+            guard !raw.isEmpty else { throw fail(state, "option '\(spec.longForm)' needs a non-empty \(spec.kind.placeholder)") }
+            return .text(raw)
+        case .integer:
+            guard !raw.isEmpty, raw.allSatisfy(\.isASCIIDigit), let number = UInt64(raw) else {
+                throw fail(state, "option '\(spec.longForm)' expects a whole number, got \(shown)")
+            }
+            return .integer(number)
+        case .duration:
+            guard let duration = DurationText.parse(raw) else {
+                throw fail(state, "option '\(spec.longForm)' expects a duration (seconds, or a number with ms, s, m or h), got \(shown)")
+            }
+            return .duration(duration)
+        case .choice(let words):
+            guard words.contains(raw) else {
+                throw fail(state, "option '\(spec.longForm)' expects one of \(words.joined(separator: ", ")), got \(shown)"
+                           + Suggestion.hint(for: raw, among: words, quoted: true))
+            }
+            return .text(raw)
+        }
+    }
+
+    private func finish(_ state: inout State) throws(Failure) -> Outcome {
+        let node = state.node
+        if !node.verbs.isEmpty {
+            if state.parsed.path.isEmpty {
+                throw fail(state, "missing subcommand; 'bond --help' lists them")
+            }
+            let names = node.verbs.map(\.name).joined(separator: ", ")
+            throw fail(state, "missing verb (\(names)); see 'bond \(state.parsed.path.joined(separator: " ")) --help'")
+        }
+        let given = state.parsed.positionals
+        let required = node.positionals.filter { !$0.optional }.count
+        let variadic = node.positionals.contains { $0.variadic }
+        if given.count < required {
+            let missing = node.positionals.filter { !$0.optional }[given.count]
+            throw fail(state, "missing argument \(missing.name)")
+        }
+        if !variadic && given.count > node.positionals.count {
+            let extra = given[node.positionals.count]
+            throw fail(state, "unexpected argument \(MessageText.quoted(extra))"
+                       + (node.positionals.isEmpty ? " (this command takes none)" : ""))
+        }
+        for (spec, value) in zip(node.positionals, given) {
+            if case .choice(let words) = spec.kind, !words.contains(value) {
+                throw fail(state, "\(spec.name) must be one of \(words.joined(separator: ", ")), got \(MessageText.quoted(value))"
+                           + Suggestion.hint(for: value, among: words, quoted: true))
+            }
+        }
+        return .run(state.parsed)
+    }
+}

@@ -1,0 +1,21 @@
+/// The options every subcommand accepts, before or after its name (bond(1), GLOBAL OPTIONS).
+enum GlobalOptions {
+    static let specs: [OptionSpec] = [
+        OptionSpec("help", short: "h", help: "show help for bond or the subcommand and exit"),
+        OptionSpec("version", help: "print the version and exit"),
+        OptionSpec("verbose", short: "v", .count, help: "more diagnostics on stderr: -v notes, -vv debug"),
+        OptionSpec("quiet", short: "q", help: "nothing on stderr but errors"),
+        OptionSpec("log-file", .path, help: "append diagnostics, timestamped, to PATH as well"),
+    ]
+
+    /// Sets the diagnostic level and opens the log file the options ask for.
+    /// - Throws: ``FileFailure`` when the log file cannot be opened.
+    static func apply(_ parsed: ParsedArguments, to diagnostics: Diagnostics) throws {
+        if parsed.flag("quiet") {
+            diagnostics.level = .quiet
+        } else {
+            diagnostics.level = Diagnostics.Level(rawValue: min(parsed.count("verbose"), 2)) ?? .normal
+        }
+        if let path = parsed.text("log-file") { try diagnostics.openLogFile(path) }
+    }
+}

@@ -1,0 +1,27 @@
+/// Where a subcommand's items come from: its positional arguments when there are any, else the
+/// lines of a file or standard input (../shared/DESIGN.md, command-line conventions).
+enum ItemSource {
+    /// The items named on the command line.
+    case arguments([String])
+    /// One item per non-blank line of `path` (`-`: standard input).
+    case lines(path: String)
+
+    /// `.arguments` when `arguments` is not empty, else `.lines` of `path`.
+    static func from(_ arguments: [String], orLinesOf path: String = "-") -> ItemSource {
+        arguments.isEmpty ? .lines(path: path) : .arguments(arguments)
+    }
+}
+
+/// How an item is named in an error message: by its text when it was an argument, by its line
+/// number when it came from a stream.
+enum ItemLabel: CustomStringConvertible {
+    case argument(String)
+    case line(Int)
+
+    var description: String {
+        switch self {
+        case .argument(let text): return MessageText.quoted(text)
+        case .line(let number): return "line \(number)"
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// Text from outside (an item, a path, an argument) made safe to put in a one-line message:
+/// control characters are shown as `\u{...}` and long text is cut short, so an error line stays
+/// one line and never writes raw escape sequences to a terminal.
+enum MessageText {
+    /// The longest piece of outside text shown in a message, in characters.
+    static let maximumShown = 48
+
+    /// `text` with control characters escaped, cut to ``maximumShown`` characters with `…`.
+    static func sanitized(_ text: String, limit: Int = maximumShown) -> String {
+        var out = ""
+        var shown = 0
+        for scalar in text.unicodeScalars {
+            if shown == limit {
+                out += "…"
+                break
+            }
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            shown += 1
+        }
+        return out
+    }
+
+    /// `text` sanitized and in single quotes, as messages name items and arguments.
+    static func quoted(_ text: String) -> String { "'\(sanitized(text))'" }
+}

@@ -1,0 +1,125 @@
+import Encoding
+
+/// One JSON object being written as an NDJSON line, fields in the order they are added.
+///
+/// bond writes its output objects directly as bytes: keys are static snake_case names, values
+/// are strings (escaped per RFC 8259, section 7), hex (`0x`-prefixed lower case), decimal
+/// number text kept exactly as given, booleans, null, or JSON text already complete. Separators
+/// follow the common human-readable form `{"key": value, "key": value}`.
+struct JSONObject: ~Copyable {
+    private var bytes: [UInt8]
+    private var empty = true
+
+    init(capacity: Int = 128) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    /// Adds `"key": "value"`, escaping `value` as JSON requires.
+    mutating func string(_ key: StaticString, _ value: String) {
+        self.key(key)
+        JSONObject.appendQuoted(value, to: &bytes)
+    }
+
+    /// Adds `"key": "…"` where `ascii` is known to need no escaping (Base58 digits, hex digits).
+    mutating func asciiString(_ key: StaticString, _ ascii: UnsafeBufferPointer<UInt8>) {
+        self.key(key)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: ascii)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Adds `"key": "…"` where `ascii` is known to need no escaping.
+    mutating func asciiString(_ key: StaticString, _ ascii: [UInt8]) {
+        ascii.withUnsafeBufferPointer { asciiString(key, $0) }
+    }
+
+    /// Adds `"key": "…"` whose characters `write` appends to the line; they must need no
+    /// escaping (Base58 or hex digits). Spares a copy of long values.
+    mutating func asciiString(_ key: StaticString, writtenBy write: (inout [UInt8]) -> Void) {
+        self.key(key)
+        bytes.append(UInt8(ascii: "\""))
+        write(&bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Adds `"key": "0x…"` with two lower-case hex digits per byte of `value`.
+    mutating func hex(_ key: StaticString, _ value: UnsafeBufferPointer<UInt8>) {
+        self.key(key)
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "0"), UInt8(ascii: "x")])
+        Hex.appendDigits(of: value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Adds `"key": "0x…"` with two lower-case hex digits per byte of `value`.
+    mutating func hex(_ key: StaticString, _ value: [UInt8]) {
+        value.withUnsafeBufferPointer { hex(key, $0) }
+    }
+
+    /// Adds `"key": n` for a small counter.
+    mutating func integer(_ key: StaticString, _ value: Int) {
+        self.key(key)
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// Adds `"key": true` or `"key": false`.
+    mutating func bool(_ key: StaticString, _ value: Bool) {
+        self.key(key)
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// Adds `"key": null`.
+    mutating func null(_ key: StaticString) {
+        self.key(key)
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// Adds `"key": <json>` where `json` is complete JSON text (a nested object, a number
+    /// literal with its exact digits).
+    mutating func json(_ key: StaticString, _ json: some Sequence<UInt8>) {
+        self.key(key)
+        bytes.append(contentsOf: json)
+    }
+
+    /// Closes the object and returns it as one line ending in a newline.
+    consuming func line() -> [UInt8] {
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    private mutating func key(_ key: StaticString) {
+        if !empty {
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(UInt8(ascii: " "))
+        }
+        empty = false
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+    }
+
+    /// Appends `value` as a JSON string: quotes, `\"`, `\\`, the short escapes for \b \f \n \r \t,
+    /// `\u00XX` for other control characters; all other characters as UTF-8.
+    static func appendQuoted(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x00..<0x20:
+                let digits: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

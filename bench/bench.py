@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""bond's benchmarks (DESIGN.md, Performance): each row is bond against a reference run in
+the same invocation, as a ratio, with the target the issue sets. Whole bond processes are
+timed from fork to exit (os.wait4 gives each child's peak RSS); Python references are timed
+in-process, without the interpreter's start-up, which favours the reference.
+"""
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import base58
+
+MEASURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "out", "measure")
+
+
+def median_process(argv, runs, stdin_path=None):
+    """Runs argv `runs` times through bench/measure (fork and exec from a small C process, so
+    that peak RSS is the command's own); returns (median wall seconds, peak RSS in KiB)."""
+    result = subprocess.run([MEASURE, str(runs), stdin_path or "-", "--"] + argv,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"bench: {' '.join(argv)}: {result.stderr.strip()}")
+    milliseconds, peak = result.stdout.split()
+    return float(milliseconds) / 1000, int(peak)
+
+
+def median_call(function, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    global MEASURE
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bond", required=True)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--measure", default=None)
+    args = parser.parse_args()
+    bond = os.path.abspath(args.bond)
+    MEASURE = args.measure or MEASURE
+    stream_runs, small_runs = (3, 11) if args.quick else (7, 41)
+
+    rng = random.Random(58)
+    items = [bytes(rng.randrange(256) for _ in range(34)) for _ in range(100_000)]
+    big = bytes(rng.randrange(256) for _ in range(10 * 1024))
+    work = tempfile.mkdtemp(prefix="bond-bench-")
+    hex_path = os.path.join(work, "items.hex")
+    b58_path = os.path.join(work, "items.b58")
+    big_path = os.path.join(work, "item-10k.bin")
+    big_stream_path = os.path.join(work, "items-10k.hex")
+    encoded = [base58.b58encode(i).decode() for i in items]
+    with open(hex_path, "w") as f:
+        f.writelines(i.hex() + "\n" for i in items)
+    with open(b58_path, "w") as f:
+        f.writelines(e + "\n" for e in encoded)
+    with open(big_path, "wb") as f:
+        f.write(big)
+
+    # bond must agree with the reference on what it is timed on.
+    out = subprocess.run([bond, "base58", "encode"], stdin=open(hex_path, "rb"), capture_output=True, check=True).stdout
+    produced = [line.split(b'"base58": "')[1].split(b'"')[0].decode() for line in out.splitlines()]
+    if produced != encoded:
+        sys.exit("bench: bond's encoding differs from Python's base58")
+
+    rows = []
+
+    def row(name, bond_value, reference_name, reference_value, unit, ratio, target, met):
+        rows.append((name, f"{bond_value} {unit}", f"{reference_name}: {reference_value} {unit}", f"{ratio:.1f}x", target, "yes" if met else "NO"))
+
+    n = len(items)
+    bond_wall, _ = median_process([bond, "base58", "encode"], stream_runs, hex_path)
+    py_wall = median_call(lambda: [base58.b58encode(i) for i in items], max(3, stream_runs // 2))
+    ratio = py_wall / bond_wall
+    row("base58 encode, 100,000 x 34 B (stdin hex -> NDJSON)", f"{n / bond_wall:,.0f}", "Python base58.b58encode", f"{n / py_wall:,.0f}", "items/s", ratio, ">= 10x", ratio >= 10)
+
+    bond_wall, _ = median_process([bond, "base58", "decode"], stream_runs, b58_path)
+    py_wall = median_call(lambda: [base58.b58decode(e) for e in encoded], max(3, stream_runs // 2))
+    ratio = py_wall / bond_wall
+    row("base58 decode, 100,000 items (stdin -> NDJSON)", f"{n / bond_wall:,.0f}", "Python base58.b58decode", f"{n / py_wall:,.0f}", "items/s", ratio, ">= 10x", ratio >= 10)
+
+    py_big = median_call(lambda: base58.b58encode(big), 7)
+    bond_wall, _ = median_process([bond, "base58", "encode", "--file", big_path], small_runs)
+    ratio = py_big / bond_wall
+    row("base58 encode, one 10 KiB item (whole bond process, start-up included)", f"{bond_wall * 1000:.2f}", "Python base58.b58encode call", f"{py_big * 1000:.2f}", "ms", ratio, ">= 20x", ratio >= 20)
+    copies = 50
+    with open(big_stream_path, "w") as f:
+        f.writelines(big.hex() + "\n" for _ in range(copies))
+    bond_wall, _ = median_process([bond, "base58", "encode"], stream_runs, big_stream_path)
+    ratio = py_big / (bond_wall / copies)
+    row(f"base58 encode, 10 KiB items ({copies} in one stream, per item)", f"{bond_wall * 1000 / copies:.2f}", "Python base58.b58encode call", f"{py_big * 1000:.2f}", "ms", ratio, "(same)", ratio >= 20)
+
+    startup_runs = max(small_runs, 21)
+    bond_wall, bond_rss = median_process([bond, "base58", "encode", "00"], startup_runs)
+    true_wall, true_rss = median_process(["/bin/true"], startup_runs)
+    rows.append(("start-up: bond base58 encode 00 (median wall)", f"{bond_wall * 1000:.2f} ms",
+                 f"/bin/true: {true_wall * 1000:.2f} ms", f"{bond_wall / true_wall:.1f}x", "<= 5 ms", "yes" if bond_wall <= 0.005 else "NO"))
+    rows.append(("start-up: peak RSS", f"{bond_rss / 1024:.1f} MiB", f"/bin/true: {true_rss / 1024:.1f} MiB",
+                 f"{bond_rss / true_rss:.1f}x", "< 15 MiB", "yes" if bond_rss < 15 * 1024 else "NO"))
+
+    headers = ("benchmark", "bond", "reference (same run)", "ratio", "target", "met")
+    widths = [max(len(str(r[i])) for r in rows + [headers]) for i in range(len(headers))]
+    line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"
+    print(line(headers))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print(line(r))
+    print(f"\n{os.cpu_count()} CPUs; {stream_runs} runs per stream row, {startup_runs} per start-up row; medians.")
+
+
+if __name__ == "__main__":
+    main()
