@@ -19,6 +19,8 @@ help:
 	@echo "make install    install bond, man pages, completions under PREFIX=$(PREFIX) (DESTDIR too)"
 	@echo "make uninstall  remove what install installed"
 	@echo "make completions  regenerate completions/ from the command table"
+	@echo "make build      debug build;  make release  release build (static Swift runtime)"
+	@echo "make lint       mandoc -T lint on every man page;  make clean  remove .build"
 
 setup:
 	scripts/setup

@@ -15,17 +15,28 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CSecp256k1",
+            pkgConfig: "libsecp256k1",
+            providers: [.apt(["libsecp256k1-dev"])]
+        ),
 
         // Domain modules: typed values in, typed values or typed errors out; no argv, stdout or exit codes.
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
         .target(name: "Encoding", dependencies: ["Hashing"]),
+        .target(name: "EthCrypto", dependencies: ["COpenSSL", "CSecp256k1", "Hashing", "Encoding"]),
+        .target(name: "Ethereum", dependencies: ["EthCrypto", "Encoding", "Hashing"]),
 
         // The command line: argument tables, parsing, help, JSON lines, exit codes.
-        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing"]),
+        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum"]),
         .executableTarget(name: "bond", dependencies: ["BondCLI"]),
+        // In-process timings of bond's primitives for bench/run; not a product, not installed.
+        .executableTarget(name: "bond-bench", dependencies: ["Hashing"]),
 
-        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"], exclude: ["Vectors"]),
         .testTarget(name: "EncodingTests", dependencies: ["Encoding"], exclude: ["Vectors"]),
+        .testTarget(name: "EthCryptoTests", dependencies: ["EthCrypto", "Encoding", "COpenSSL"], exclude: ["Vectors"]),
+        .testTarget(name: "EthereumTests", dependencies: ["Ethereum", "EthCrypto", "Encoding"], exclude: ["Vectors"]),
         .testTarget(name: "BondCLITests", dependencies: ["BondCLI", "bond"], exclude: ["Shell"]),
     ]
 )

@@ -44,10 +44,30 @@ def main():
     parser.add_argument("--bond", required=True)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--measure", default=None)
+    parser.add_argument("--bond-bench", required=True)
+    parser.add_argument("--only", default="", help="comma-separated row groups: base58,startup,sign,keccak")
     args = parser.parse_args()
     bond = os.path.abspath(args.bond)
     MEASURE = args.measure or MEASURE
     stream_runs, small_runs = (3, 11) if args.quick else (7, 41)
+    groups = set(args.only.split(",")) if args.only else {"base58", "startup", "sign", "keccak"}
+    rows = []
+
+    def row(name, bond_value, reference_name, reference_value, unit, ratio, target, met):
+        rows.append((name, f"{bond_value} {unit}", f"{reference_name}: {reference_value} {unit}", f"{ratio:.2f}x", target, "yes" if met else "NO"))
+
+    if "base58" in groups:
+        base58_rows(bond, stream_runs, small_runs, row)
+    if "startup" in groups:
+        startup_rows(bond, small_runs, rows)
+    if "sign" in groups:
+        sign_rows(bond, args.quick, rows, row)
+    if "keccak" in groups:
+        keccak_rows(args.bond_bench, row)
+    print_table(rows, stream_runs, small_runs)
+
+
+def base58_rows(bond, stream_runs, small_runs, row):
 
     rng = random.Random(58)
     items = [bytes(rng.randrange(256) for _ in range(34)) for _ in range(100_000)]
@@ -71,11 +91,6 @@ def main():
     if produced != encoded:
         sys.exit("bench: bond's encoding differs from Python's base58")
 
-    rows = []
-
-    def row(name, bond_value, reference_name, reference_value, unit, ratio, target, met):
-        rows.append((name, f"{bond_value} {unit}", f"{reference_name}: {reference_value} {unit}", f"{ratio:.1f}x", target, "yes" if met else "NO"))
-
     n = len(items)
     bond_wall, _ = median_process([bond, "base58", "encode"], stream_runs, hex_path)
     py_wall = median_call(lambda: [base58.b58encode(i) for i in items], max(3, stream_runs // 2))
@@ -98,6 +113,9 @@ def main():
     ratio = py_big / (bond_wall / copies)
     row(f"base58 encode, 10 KiB items ({copies} in one stream, per item)", f"{bond_wall * 1000 / copies:.2f}", "Python base58.b58encode call", f"{py_big * 1000:.2f}", "ms", ratio, "(same)", ratio >= 20)
 
+
+
+def startup_rows(bond, small_runs, rows):
     startup_runs = max(small_runs, 21)
     bond_wall, bond_rss = median_process([bond, "base58", "encode", "00"], startup_runs)
     true_wall, true_rss = median_process(["/bin/true"], startup_runs)
@@ -106,6 +124,53 @@ def main():
     rows.append(("start-up: peak RSS", f"{bond_rss / 1024:.1f} MiB", f"/bin/true: {true_rss / 1024:.1f} MiB",
                  f"{bond_rss / true_rss:.1f}x", "< 15 MiB", "yes" if bond_rss < 15 * 1024 else "NO"))
 
+
+
+def sign_rows(bond, quick, rows, row):
+    """sign-tx on 100,000 EIP-1559 transactions against raw libsecp256k1 in C and eth-account."""
+    count = 20_000 if quick else 100_000
+    work = tempfile.mkdtemp(prefix="bond-bench-sign-")
+    key_path = os.path.join(work, "device.key")
+    with open(key_path, "w") as f:
+        f.write("0x" + "46" * 32 + "\n")
+    os.chmod(key_path, 0o600)
+    stream = os.path.join(work, "transactions.ndjson")
+    with open(stream, "w") as f:
+        for i in range(count):
+            f.write('{"to": "0x3535353535353535353535353535353535353535", "value": "%d", "data": "0x"}\n' % i)
+    flags = ["--key-file", key_path, "--nonce", "0", "--gas", "21000", "--chain-id", "246",
+             "--max-fee-per-gas", "2gwei", "--max-priority-fee-per-gas", "1gwei"]
+    wall, rss = median_process([bond, "sign-tx"] + flags, 3, stream)
+    bond_rate = count / wall
+    c_rate = float(subprocess.run([os.path.join(os.path.dirname(MEASURE), "secp256k1-sign"), "40000"],
+                                  capture_output=True, text=True, check=True).stdout.split()[0])
+    row(f"sign-tx, {count:,} EIP-1559 transactions (NDJSON, {os.cpu_count()} threads)", f"{bond_rate:,.0f}",
+        "raw secp256k1_ecdsa_sign_recoverable, C loop, 1 core", f"{c_rate:,.0f}", "tx/s", bond_rate / c_rate, ">= 0.8x", bond_rate / c_rate >= 0.8)
+    from eth_account import Account
+    account = Account.from_key("0x" + "46" * 32)
+    transactions = [{"to": "0x3535353535353535353535353535353535353535", "value": i, "data": b"", "nonce": i, "gas": 21000,
+                     "chainId": 246, "maxFeePerGas": 2 * 10**9, "maxPriorityFeePerGas": 10**9} for i in range(300)]
+    start = time.perf_counter()
+    for tx in transactions:
+        account.sign_transaction(tx)
+    py_rate = len(transactions) / (time.perf_counter() - start)
+    row("sign-tx against eth-account", f"{bond_rate:,.0f}", "eth-account sign_transaction", f"{py_rate:,.0f}", "tx/s",
+        bond_rate / py_rate, ">= 50x", bond_rate / py_rate >= 50)
+    rows.append(("sign-tx peak RSS", f"{rss / 1024:.1f} MiB", "-", "-", "< 40 MiB", "yes" if rss < 40 * 1024 else "NO"))
+
+
+def keccak_rows(bond_bench, row):
+    """Keccak-256 of 16 KiB blocks, in-process, against OpenSSL's SHA3-256 (the same permutation)."""
+    bond_mbs = float(subprocess.run([bond_bench, "keccak", "16384", "3"], capture_output=True, text=True, check=True).stdout.split()[0])
+    speed = subprocess.run(["openssl", "speed", "-evp", "sha3-256", "-bytes", "16384", "-seconds", "3"],
+                           capture_output=True, text=True, check=True).stdout
+    line = [l for l in speed.splitlines() if l.startswith("sha3-256")][-1]
+    openssl_mbs = float(line.split()[-1].rstrip("k")) * 1000 / 1e6
+    row("Keccak-256, 16 KiB blocks", f"{bond_mbs:,.0f}", "openssl speed -evp sha3-256", f"{openssl_mbs:,.0f}", "MB/s",
+        bond_mbs / openssl_mbs, ">= 0.8x", bond_mbs / openssl_mbs >= 0.8)
+
+
+def print_table(rows, stream_runs, small_runs):
     headers = ("benchmark", "bond", "reference (same run)", "ratio", "target", "met")
     widths = [max(len(str(r[i])) for r in rows + [headers]) for i in range(len(headers))]
     line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"
@@ -113,7 +178,7 @@ def main():
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
         print(line(r))
-    print(f"\n{os.cpu_count()} CPUs; {stream_runs} runs per stream row, {startup_runs} per start-up row; medians.")
+    print(f"\n{os.cpu_count()} CPUs; {stream_runs} runs per stream row, {max(small_runs, 21)} per start-up row; medians.")
 
 
 if __name__ == "__main__":

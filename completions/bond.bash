@@ -4,7 +4,8 @@
 # _bond_children PATH: the subcommands or verbs that may follow PATH.
 _bond_children() {
     case $1 in
-        '') echo base58 completions help ;;
+        '') echo sign-tx key base58 completions help ;;
+        'key') echo new address import ;;
         'base58') echo encode decode ;;
     esac
 }
@@ -13,6 +14,10 @@ _bond_children() {
 _bond_options() {
     local global='-h --help --version -v --verbose -q --quiet --log-file'
     case $1 in
+        'sign-tx') echo "--to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --no-chain-id --key-file --keystore --password-file -n --no-input --decode --threads --keep-going $global" ;;
+        'key new') echo "--keystore --password-file $global" ;;
+        'key address') echo "--key-file --keystore --password-file $global" ;;
+        'key import') echo "--key-file --keystore --password-file $global" ;;
         'base58 encode') echo "--check --binary --file --keep-going $global" ;;
         'base58 decode') echo "--check --keep-going $global" ;;
         *) echo "$global" ;;
@@ -24,6 +29,22 @@ _bond_options() {
 _bond_value() {
     case $1 in
         --log-file) echo file ;;
+        --to) echo text ;;
+        --value) echo text ;;
+        --nonce) echo text ;;
+        --gas) echo text ;;
+        --gas-price) echo text ;;
+        --max-fee-per-gas) echo text ;;
+        --max-priority-fee-per-gas) echo text ;;
+        --chain-id) echo text ;;
+        --type) echo 'words 0 1 2' ;;
+        --data) echo text ;;
+        --function) echo text ;;
+        --arg) echo text ;;
+        --key-file) echo file ;;
+        --keystore) echo file ;;
+        --password-file) echo file ;;
+        --threads) echo text ;;
         --file) echo file ;;
     esac
 }
@@ -31,7 +52,9 @@ _bond_value() {
 # _bond_positional PATH: what PATH's positional arguments complete to.
 _bond_positional() {
     case $1 in
+        'sign-tx') echo file ;;
         'completions') echo 'words bash zsh fish' ;;
+        'help') echo 'words sign-tx key base58 completions' ;;
     esac
 }
 

@@ -5,14 +5,16 @@
 function __bond_children
     switch "$argv[1]"
         case ''
-            echo base58 completions help
+            echo sign-tx key base58 completions help
+        case 'key'
+            echo new address import
         case 'base58'
             echo encode decode
     end
 end
 
 # Option forms that take a value, so the word after them is not a subcommand.
-set -g __bond_valued --log-file --file
+set -g __bond_valued --log-file --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --password-file --threads --file
 
 # The subcommand and verb typed so far, space separated.
 function __bond_path
@@ -55,9 +57,43 @@ complete -c bond -l version -d 'print the version and exit'
 complete -c bond -s v -l verbose -d 'more diagnostics on stderr: -v notes, -vv debug'
 complete -c bond -s q -l quiet -d 'nothing on stderr but errors'
 complete -c bond -l log-file -r -F -d 'append diagnostics, timestamped, to PATH as well'
+complete -c bond -n '__bond_at '\'''\''' -a sign-tx -d 'sign Ethereum transactions offline (legacy/EIP-155, EIP-2930, EIP-1559)'
+complete -c bond -n '__bond_at '\'''\''' -a key -d 'create, import and show the device'\''s signing key'
 complete -c bond -n '__bond_at '\'''\''' -a base58 -d 'Base58 and Base58Check encoding and decoding (Bitcoin alphabet)'
 complete -c bond -n '__bond_at '\'''\''' -a completions -d 'print a shell completion script (bash, zsh or fish)'
 complete -c bond -n '__bond_at '\'''\''' -a help -d 'show help for a subcommand'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l to -x -d 'recipient; a line without to (and without this) creates a contract'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l value -x -d 'wei to send: 21000, 0x5208, 1ether, 0.5gwei'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l nonce -x -d 'nonce of the first line without one; later lines count up'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l gas -x -d 'gas limit'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l gas-price -x -d 'legacy and EIP-2930 fee per gas (0.1gwei)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l max-fee-per-gas -x -d 'EIP-1559 fee cap per gas'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l max-priority-fee-per-gas -x -d 'EIP-1559 priority fee per gas'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l chain-id -x -d 'chain id (EIP-155): 1, 137, 246 Energy Web, 73799 Volta'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l type -x -a '0 1 2' -d '0 legacy, 1 EIP-2930, 2 EIP-1559 (default: from the fee fields)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l data -x -d 'calldata, hex'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l function -x -d 'call SIG, e.g. '\''transfer(address,uint256)'\'', with the --arg values'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l arg -x -d 'an argument of --function, in order (repeat it)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l no-chain-id -d 'sign legacy transactions without EIP-155 replay protection'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l key-file -r -F -d 'the private key, hex, in PATH (mode 600)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l keystore -r -F -d 'a Web3 Secret Storage v3 keystore (geth, eth-account)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l password-file -r -F -d 'the keystore'\''s password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -s n -l no-input -d 'sign one transaction from the options alone, reading no input'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l decode -d 'decode signed raw transactions (arguments or stdin lines) and recover their sender'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l threads -x -d 'sign on N threads (default: the number of CPUs)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l keep-going -d 'report a bad line on stderr and go on; exit with the first failure'\''s status'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -F
+complete -c bond -n '__bond_at '\''key'\''' -a new -d 'create a key from OpenSSL'\''s RAND_bytes in a new keystore'
+complete -c bond -n '__bond_at '\''key'\''' -a address -d 'print the address and public key of the signing key'
+complete -c bond -n '__bond_at '\''key'\''' -a import -d 'wrap an existing hex key into a new keystore'
+complete -c bond -n '__bond_at '\''key new'\''' -l keystore -r -F -d 'a Web3 Secret Storage v3 keystore (geth, eth-account)'
+complete -c bond -n '__bond_at '\''key new'\''' -l password-file -r -F -d 'the keystore'\''s password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD'
+complete -c bond -n '__bond_at '\''key address'\''' -l key-file -r -F -d 'the private key, hex, in PATH (mode 600)'
+complete -c bond -n '__bond_at '\''key address'\''' -l keystore -r -F -d 'a Web3 Secret Storage v3 keystore (geth, eth-account)'
+complete -c bond -n '__bond_at '\''key address'\''' -l password-file -r -F -d 'the keystore'\''s password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD'
+complete -c bond -n '__bond_at '\''key import'\''' -l key-file -r -F -d 'the private key, hex, in PATH (mode 600)'
+complete -c bond -n '__bond_at '\''key import'\''' -l keystore -r -F -d 'a Web3 Secret Storage v3 keystore (geth, eth-account)'
+complete -c bond -n '__bond_at '\''key import'\''' -l password-file -r -F -d 'the keystore'\''s password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD'
 complete -c bond -n '__bond_at '\''base58'\''' -a encode -d 'encode hex items, or raw bytes, as Base58'
 complete -c bond -n '__bond_at '\''base58'\''' -a decode -d 'decode Base58 items to hex'
 complete -c bond -n '__bond_at '\''base58 encode'\''' -l check -d 'Base58Check: a 4-byte double-SHA-256 checksum follows the payload'
@@ -67,3 +103,4 @@ complete -c bond -n '__bond_at '\''base58 encode'\''' -l keep-going -d 'report a
 complete -c bond -n '__bond_at '\''base58 decode'\''' -l check -d 'Base58Check: a 4-byte double-SHA-256 checksum follows the payload'
 complete -c bond -n '__bond_at '\''base58 decode'\''' -l keep-going -d 'report a bad item on stderr and go on; exit with the first failure'\''s status'
 complete -c bond -n '__bond_at '\''completions'\''' -x -a 'bash zsh fish'
+complete -c bond -n '__bond_at '\''help'\''' -x -a 'sign-tx key base58 completions'

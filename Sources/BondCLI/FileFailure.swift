@@ -21,8 +21,8 @@ struct FileFailure: Error, Equatable, CustomStringConvertible {
         self.errorNumber = errorNumber
     }
 
-    /// The file's path quoted for a message.
-    static func quoted(_ path: String) -> String { "'\(MessageText.sanitized(path))'" }
+    /// The file's path quoted for a message, whole (paths are not cut short).
+    static func quoted(_ path: String) -> String { "'\(MessageText.sanitized(path, limit: 4096))'" }
 
     var status: ExitStatus {
         let reading = operation == .openForReading || operation == .read

@@ -24,6 +24,9 @@ enum MessageText {
         return out
     }
 
+    /// `n` and `noun`, plural unless `n` is 1: `1 item`, `3 items`.
+    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
     /// `text` sanitized and in single quotes, as messages name items and arguments.
     static func quoted(_ text: String) -> String { "'\(sanitized(text))'" }
 }

@@ -159,6 +159,9 @@ struct ArgumentParserTests {
         #expect(try parse(["--help"]) == .help(path: []))
         #expect(try parse(["tool", "-h"]) == .help(path: ["tool"]))
         #expect(try parse(["tool", "make", "--check", "--help"]) == .help(path: ["tool", "make"]))
+        #expect(try parse(["tool", "-h", "make", "x"]) == .help(path: ["tool", "make"]))
+        #expect(try parse(["-h", "tool", "-v", "take"]) == .help(path: ["tool", "take"]))
+        #expect(try parse(["tool", "-h", "nonsense"]) == .help(path: ["tool"]))
         #expect(try parse(["--version"]) == .version)
         #expect(try parse(["tool", "make", "--version"]) == .version)
     }

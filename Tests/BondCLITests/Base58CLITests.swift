@@ -87,7 +87,7 @@ struct Base58CLITests {
     func binaryWithArguments() throws {
         let result = try BondBinary.run(["base58", "encode", "--binary", "00"])
         #expect(result.status == 64)
-        #expect(result.stderr == "bond base58: error: --binary and --file encode one item read whole; they take no HEX arguments\n")
+        #expect(result.stderr == "bond base58: error: HEX arguments cannot be given with --binary or --file, which encode one raw item\n")
     }
 
     @Test("bad items exit 65 naming the item and the reason", arguments: [

@@ -37,6 +37,7 @@ struct CompletionTests {
         #expect(try bash(["bond", "base58", "encode", "--"]) == Self.optionsOfEncode)
         #expect(try bash(["bond", "-v", "--log-file", "x", "base58", "d"]) == ["decode"])
         #expect(try bash(["bond", "completions", ""]) == ["bash", "fish", "zsh"])
+        #expect(try bash(["bond", "help", "b"]) == ["base58"])
         #expect(try bash(["bond", "base58", "encode", "--file", "Package.sw"]) == ["Package.swift"])
     }
 
@@ -53,5 +54,6 @@ struct CompletionTests {
         #expect(try fish("bond base58 ") == ["decode", "encode"])
         #expect(try fish("bond base58 encode --") == Self.optionsOfEncode)
         #expect(try fish("bond completions ") == ["bash", "fish", "zsh"])
+        #expect(try fish("bond help ") == ["base58", "completions", "key", "sign-tx"])
     }
 }

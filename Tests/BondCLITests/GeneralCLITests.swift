@@ -47,6 +47,7 @@ struct GeneralCLITests {
         (["base58", "decode", "--binary"], "bond base58: error: unknown option '--binary'"),
         (["--log-file"], "bond: error: option '--log-file' needs a value (PATH)"),
         (["completions", "tcsh"], "bond completions: error: SHELL must be one of bash, zsh, fish, got 'tcsh'"),
+        (["version"], "bond: error: unknown subcommand 'version' (did you mean '--version'?)"),
     ])
     func usageErrors(arguments: [String], message: String) throws {
         let result = try BondBinary.run(arguments)
@@ -60,20 +61,25 @@ struct GeneralCLITests {
         let before = try BondBinary.run(["-v", "base58", "encode", "00"])
         let after = try BondBinary.run(["base58", "encode", "00", "--verbose"])
         #expect(before.stdout == after.stdout)
-        #expect(before.stderr.contains("bond base58: note: encoded 1 items, 0 failed"))
-        #expect(after.stderr.contains("bond base58: note: encoded 1 items, 0 failed"))
+        #expect(before.stderr.contains("bond base58: note: encoded 1 item, 0 failed"))
+        #expect(after.stderr.contains("bond base58: note: encoded 1 item, 0 failed"))
     }
 
     @Test("-v notes carry an RFC 3339 timestamp; -q leaves only errors")
     func verbosity() throws {
         let verbose = try BondBinary.run(["base58", "decode", "-v", "2g"])
-        let pattern = #/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z bond base58: note: decoded 1 items, 0 failed\n$/#
+        let pattern = #/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z bond base58: note: decoded 1 item, 0 failed\n$/#
         #expect(verbose.stderr.wholeMatch(of: pattern) != nil, "got \(verbose.stderr)")
         let quiet = try BondBinary.run(["-q", "base58", "decode", "-v", "2g", "0"])
         #expect(quiet.status == 65)
         #expect(quiet.stderr == "bond base58: error: '0': invalid Base58 character '0' at position 1\n")
         let normal = try BondBinary.run(["base58", "decode", "2g"])
         #expect(normal.stderr == "")
+        let debug = try BondBinary.run(["-vv", "base58", "decode"], input: "2g\n\n3\n")
+        let lines = debug.stderr.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? "" }
+        #expect(lines == ["bond base58: debug: reading items from standard input, one per line",
+                          "bond base58: debug: line 1: 2 bytes", "bond base58: debug: line 3: 1 byte",
+                          "bond base58: note: decoded 2 items, 0 failed"])
     }
 
     @Test("--log-file appends every diagnostic, timestamped, as well as stderr")
@@ -91,7 +97,7 @@ struct GeneralCLITests {
         let noted = try BondBinary.run(["--log-file", log, "-v", "base58", "decode", "2g"])
         #expect(noted.status == 0)
         let after = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
-        #expect(after.count == 3 && after[2].hasSuffix("bond base58: note: decoded 1 items, 0 failed"))
+        #expect(after.count == 3 && after[2].hasSuffix("bond base58: note: decoded 1 item, 0 failed"))
     }
 
     @Test("a log file that cannot be created is an error before any work")

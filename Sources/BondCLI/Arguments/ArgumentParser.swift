@@ -1,3 +1,5 @@
+import Ethereum
+import Encoding
 /// bond's hand-written command-line parser, driven by the ``CommandSpec`` table.
 ///
 /// Rules (bond(1), ../shared/DESIGN.md): the subcommand and its verb come first among the
@@ -54,7 +56,7 @@ public struct ArgumentParser: Sendable {
                 state.parsed.positionals.append(argument)
             }
             if state.wantsVersion { return .version }
-            if state.wantsHelp { return .help(path: state.parsed.path) }
+            if state.wantsHelp { return .help(path: helpPath(state, after: arguments[index...])) }
         }
         return try finish(&state)
     }
@@ -70,6 +72,19 @@ public struct ArgumentParser: Sendable {
         init(root: CommandSpec) { node = root }
     }
 
+    /// The path `--help` describes: the one reached so far, extended by verb names that follow
+    /// (`bond base58 -h encode` describes encode).
+    private func helpPath(_ state: State, after rest: ArraySlice<String>) -> [String] {
+        var node = state.node
+        var path = state.parsed.path
+        for word in rest where !word.hasPrefix("-") {
+            guard let verb = node.verb(word) else { break }
+            node = verb
+            path.append(word)
+        }
+        return path
+    }
+
     private func fail(_ state: State, _ message: String) -> Failure {
         Failure(subcommand: state.parsed.path.first, message: message)
     }
@@ -78,7 +93,11 @@ public struct ArgumentParser: Sendable {
         guard let verb = state.node.verb(word) else {
             let what = state.parsed.path.isEmpty ? "subcommand" : "verb"
             let known = state.node.verbs.map(\.name)
-            throw fail(state, "unknown \(what) \(MessageText.quoted(word))" + Suggestion.hint(for: word, among: known, quoted: true))
+            var hint = Suggestion.hint(for: word, among: known, quoted: true)
+            if hint.isEmpty, root.option(named: word) != nil {
+                hint = " (did you mean '--\(word)'?)"
+            }
+            throw fail(state, "unknown \(what) \(MessageText.quoted(word))" + hint)
         }
         state.node = verb
         state.parsed.path.append(word)
@@ -188,6 +207,11 @@ public struct ArgumentParser: Sendable {
                 throw fail(state, "option '\(spec.longForm)' expects a whole number, got \(shown)")
             }
             return .integer(number)
+        case .quantity:
+            if case .notANumber? = Result(catching: { () throws(QuantityError) in try Quantity.parse(raw) }).failure {
+                throw fail(state, "option '\(spec.longForm)' expects a number (whole, 0x hex, or with a unit such as 10gwei), got \(shown)")
+            }
+            return .text(raw)
         case .duration:
             guard let duration = DurationText.parse(raw) else {
                 throw fail(state, "option '\(spec.longForm)' expects a duration (seconds, or a number with ms, s, m or h), got \(shown)")

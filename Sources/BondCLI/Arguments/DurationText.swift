@@ -1,3 +1,5 @@
+import Encoding
+
 /// Durations as bond's options take them (../shared/DESIGN.md, command-line conventions):
 /// seconds with optional decimals (`30`, `2.5`), or a number followed by `ms`, `s`, `m` or `h`
 /// (`500ms`, `1.5m`, `2h`). Negative values and exponents are not accepted.
@@ -27,9 +29,4 @@ enum DurationText {
         guard !overflow, wholeNanos <= Int64.max - 3_600_000_000_000 else { return nil }
         return .nanoseconds(wholeNanos + fractionNanos * scale / 1_000)
     }
-}
-
-extension Character {
-    /// Whether this is one of the ASCII digits 0-9.
-    var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }

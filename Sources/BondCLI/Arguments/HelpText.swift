@@ -36,7 +36,7 @@ enum HelpText {
         out += path.isEmpty ? "\nGlobal options (before or after the subcommand):\n" : "\nGlobal options:\n"
         out += table(root.options.map { ($0.synopsis, $0.help) })
         if path.isEmpty {
-            out += "\nRun 'bond help SUBCOMMAND' for a subcommand's verbs and options; exit statuses are in bond(1).\n"
+            out += "\nRun 'bond help SUBCOMMAND [VERB]' for its verbs and options; exit statuses are in bond(1).\n"
         } else if !node.verbs.isEmpty {
             out += "\nRun '\(command) VERB --help' for a verb's options.\n"
         }

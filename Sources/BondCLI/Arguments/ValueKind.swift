@@ -13,6 +13,10 @@ public enum ValueKind: Sendable, Equatable {
     case directory
     /// A whole number in decimal, 0 to 2^64-1 (`--retries N`).
     case integer(placeholder: String)
+    /// A quantity: a whole number, a `0x` hex quantity or an amount with a unit (`10gwei`),
+    /// checked here for its form; its range (2^64-1 for a nonce) is checked where it is used,
+    /// and exits 65, not 64.
+    case quantity(placeholder: String)
     /// A duration: seconds with optional decimals (`2.5`), or a number with `ms`, `s`, `m` or
     /// `h` (../shared/DESIGN.md, command-line conventions).
     case duration
@@ -31,11 +35,19 @@ public enum ValueKind: Sendable, Equatable {
     public var placeholder: String {
         switch self {
         case .flag, .count: return ""
-        case .text(let placeholder), .integer(let placeholder): return placeholder
+        case .text(let placeholder), .integer(let placeholder), .quantity(let placeholder): return placeholder
         case .path: return "PATH"
         case .directory: return "DIR"
         case .duration: return "SECONDS"
         case .choice(let words): return words.joined(separator: "|")
         }
+    }
+}
+
+extension Result {
+    /// The error, or nil for a success.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }

@@ -42,11 +42,11 @@ enum Base58Command {
         let output = invocation.output
         if arguments.flag("binary") || arguments.text("file") != nil {
             if !arguments.positionals.isEmpty {
-                throw CommandFailure.usage("--binary and --file encode one item read whole; they take no HEX arguments")
+                throw CommandFailure.usage("HEX arguments cannot be given with --binary or --file, which encode one raw item")
             }
             let bytes = try InputFile.readAll(arguments.text("file") ?? "-")
             try bytes.withUnsafeBufferPointer { try output.write(encoded($0, withChecksum: withChecksum)) }
-            invocation.diagnostics.note("encoded \(bytes.count) bytes")
+            invocation.diagnostics.note("encoded one item of \(MessageText.count(bytes.count, "byte"))")
             return .ok
         }
         var runner = ItemRunner(.from(arguments.positionals), keepGoing: arguments.flag("keep-going"), invocation: invocation)
@@ -54,7 +54,7 @@ enum Base58Command {
             let bytes = try Hex.decode(item)
             try bytes.withUnsafeBufferPointer { try output.write(encoded($0, withChecksum: withChecksum)) }
         }
-        invocation.diagnostics.note("encoded \(runner.succeeded) items, \(runner.failed) failed")
+        invocation.diagnostics.note("encoded \(MessageText.count(runner.succeeded, "item")), \(runner.failed) failed")
         return status
     }
 
@@ -77,7 +77,7 @@ enum Base58Command {
             }
             try output.write(line)
         }
-        invocation.diagnostics.note("decoded \(runner.succeeded) items, \(runner.failed) failed")
+        invocation.diagnostics.note("decoded \(MessageText.count(runner.succeeded, "item")), \(runner.failed) failed")
         return status
     }
 

@@ -1,3 +1,4 @@
+import Encoding
 /// `bond help [SUBCOMMAND [VERB]]`: the same text as `bond SUBCOMMAND [VERB] --help`.
 enum HelpCommand {
     static let spec = CommandSpec(

@@ -37,11 +37,14 @@ struct CompletionModel {
     let valued: [(form: String, completion: ValueCompletion)]
 
     init(root: CommandSpec) {
+        // `bond help SUBCOMMAND` completes the subcommands; other positionals by their kind.
+        let subcommands = root.verbs.map(\.name).filter { $0 != HelpCommand.spec.name }
         nodes = root.walk().map { entry in
             Node(path: entry.path.joined(separator: " "),
                  children: entry.node.verbs.map { ($0.name, $0.summary) },
                  options: entry.path.isEmpty ? [] : entry.node.options,
-                 positional: entry.node.positionals.first.map { ValueCompletion($0.kind) } ?? .none)
+                 positional: entry.path == [HelpCommand.spec.name] ? .words(subcommands)
+                     : entry.node.positionals.first.map { ValueCompletion($0.kind) } ?? .none)
         }
         globals = root.options
         var seen = Set<String>()

@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// Runs a subcommand's work over a stream of items with bond's stream rules
@@ -25,39 +26,124 @@ struct ItemRunner {
     /// Calls `work` with each item's trimmed bytes and returns the status the run ends with.
     mutating func run(_ work: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> ExitStatus {
         var firstFailure: ExitStatus?
-        func attempt(_ label: ItemLabel, _ item: UnsafeBufferPointer<UInt8>) throws {
+        let diagnostics = invocation.diagnostics
+        try forEachItem(beforeBlocking: {}) { label, item in
+            diagnostics.debug("\(label): \(MessageText.count(item.count, "byte"))")
             do {
                 try work(item)
                 succeeded += 1
+            } catch {
+                try fail(label, error, &firstFailure)
+            }
+        }
+        return firstFailure ?? .ok
+    }
+
+    /// Runs items in two steps: `prepare`, in input order on this thread (where order matters,
+    /// such as counting nonces), then `produce`, which makes the item's output line and runs
+    /// on up to `threads` threads at once over batches of items. Lines are written in input
+    /// order, and `written` is called after each; failures of either step count as the item's,
+    /// with the same stream rules as ``run(_:)``.
+    mutating func run<Prepared: Sendable>(threads: Int, batchSize: Int = 512,
+                                          prepare: (UnsafeBufferPointer<UInt8>) throws -> Prepared,
+                                          produce: @escaping @Sendable (Prepared) throws -> [UInt8],
+                                          written: (Prepared) throws -> Void) throws -> ExitStatus {
+        var firstFailure: ExitStatus?
+        var pending: [(label: ItemLabel, prepared: Prepared)] = []
+        let output = invocation.output
+        func drain() throws {
+            guard !pending.isEmpty else { return }
+            let results = ItemRunner.parallelMap(pending.map(\.prepared), threads: threads, produce)
+            let batch = pending
+            pending.removeAll(keepingCapacity: true)
+            for (item, result) in zip(batch, results) {
+                switch result {
+                case .success(let line):
+                    try output.write(line: line)
+                    try written(item.prepared)
+                    succeeded += 1
+                case .failure(let error):
+                    try fail(item.label, error, &firstFailure)
+                }
+            }
+        }
+        try forEachItem(beforeBlocking: drain) { label, item in
+            do {
+                pending.append((label, try prepare(item)))
             } catch let error where ItemRunner.stopsEveryRun(error) {
                 throw error
             } catch {
-                failed += 1
-                let (status, message) = ErrorStatus.classify(error)
-                guard keepGoing else { throw CommandFailure(status, "\(label): \(message)") }
-                try invocation.output.flush()
-                invocation.diagnostics.error("\(label): \(message)")
-                firstFailure = firstFailure ?? status
+                try drain()
+                try fail(label, error, &firstFailure)
+                return
+            }
+            if pending.count >= batchSize { try drain() }
+        }
+        try drain()
+        return firstFailure ?? .ok
+    }
+
+    /// `produce` of each input, on up to `threads` threads, results in input order.
+    private static func parallelMap<Input: Sendable>(_ inputs: [Input], threads: Int,
+                                                     _ produce: @escaping @Sendable (Input) throws -> [UInt8]) -> [Result<[UInt8], any Error>] {
+        if threads <= 1 || inputs.count < 2 {
+            return inputs.map { input in Result { try produce(input) } }
+        }
+        var results = [Result<[UInt8], any Error>](repeating: .success([]), count: inputs.count)
+        let chunks = min(threads, inputs.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each slot is written by exactly one thread, and read only after all are done.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var index = chunk
+                while index < inputs.count {
+                    slots[index] = Result { try produce(inputs[index]) }
+                    index += chunks
+                }
             }
         }
+        return results
+    }
+
+    /// Reports a failed item (with `--keep-going`) or stops the run with it.
+    private mutating func fail(_ label: ItemLabel, _ error: any Error, _ firstFailure: inout ExitStatus?) throws {
+        if ItemRunner.stopsEveryRun(error) { throw error }
+        failed += 1
+        let (status, message) = ErrorStatus.classify(error)
+        guard keepGoing else { throw CommandFailure(status, "\(label): \(message)") }
+        try invocation.output.flush()
+        invocation.diagnostics.error("\(label): \(message)")
+        firstFailure = firstFailure ?? status
+    }
+
+    /// Calls `body` with each item and its label: the arguments, or the non-blank lines of
+    /// the file, trimmed. `beforeBlocking` runs before waiting for more input, after which
+    /// standard output is flushed.
+    private func forEachItem(beforeBlocking: () throws -> Void,
+                             _ body: (ItemLabel, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         switch source {
         case .arguments(let arguments):
             for argument in arguments {
                 var text = argument
-                try text.withUTF8 { try attempt(.argument(argument), ItemRunner.trimmed($0)) }
+                try text.withUTF8 { try body(.argument(argument), ItemRunner.trimmed($0)) }
             }
         case .lines(let path):
+            invocation.diagnostics.debug("reading items from \(InputFile.displayName(path)), one per line")
             let descriptor = try InputFile.open(path)
             defer { if descriptor != STDIN_FILENO { close(descriptor) } }
             let reader = LineReader(descriptor: descriptor, name: InputFile.displayName(path))
             let output = invocation.output
-            try reader.forEachLine(beforeBlocking: { try output.flush() }) { number, line in
+            try reader.forEachLine(beforeBlocking: {
+                try beforeBlocking()
+                try output.flush()
+            }) { number, line in
                 let item = ItemRunner.trimmed(line)
                 if item.isEmpty { return }
-                try attempt(.line(number), item)
+                try body(.line(number), item)
             }
+        case .whole(let label, let bytes):
+            try bytes.withUnsafeBufferPointer { try body(label, ItemRunner.trimmed($0)) }
         }
-        return firstFailure ?? .ok
     }
 
     /// Errors that end the run even with `--keep-going`: the output cannot be written.

@@ -19,7 +19,7 @@ struct JSONObject: ~Copyable {
     /// Adds `"key": "value"`, escaping `value` as JSON requires.
     mutating func string(_ key: StaticString, _ value: String) {
         self.key(key)
-        JSONObject.appendQuoted(value, to: &bytes)
+        JSONWriter.appendString(value, to: &bytes)
     }
 
     /// Adds `"key": "…"` where `ascii` is known to need no escaping (Base58 digits, hex digits).
@@ -75,6 +75,12 @@ struct JSONObject: ~Copyable {
         bytes.append(contentsOf: "null".utf8)
     }
 
+    /// Adds `"key": value` for a parsed JSON value, written compactly.
+    mutating func value(_ key: StaticString, _ value: JSONValue) {
+        self.key(key)
+        JSONWriter.append(value, to: &bytes)
+    }
+
     /// Adds `"key": <json>` where `json` is complete JSON text (a nested object, a number
     /// literal with its exact digits).
     mutating func json(_ key: StaticString, _ json: some Sequence<UInt8>) {
@@ -98,28 +104,5 @@ struct JSONObject: ~Copyable {
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
-    }
-
-    /// Appends `value` as a JSON string: quotes, `\"`, `\\`, the short escapes for \b \f \n \r \t,
-    /// `\u00XX` for other control characters; all other characters as UTF-8.
-    static func appendQuoted(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0x00..<0x20:
-                let digits: [UInt8] = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,10 +1,10 @@
 /// "Did you mean" hints for mistyped names, by Damerau-Levenshtein distance
 /// (insertions, deletions, substitutions and swaps of adjacent characters each count 1).
-enum Suggestion {
+public enum Suggestion {
     /// The closest of `candidates` to `word`, if one is close enough to be a likely typo: at
     /// most 1 edit for names up to 4 characters, 2 up to 8, and 3 beyond; or `word` a prefix
     /// of exactly one candidate.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = word.count <= 4 ? 1 : (word.count <= 8 ? 2 : 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -19,13 +19,13 @@ enum Suggestion {
     }
 
     /// ` (did you mean 'X'?)` for the closest candidate, or the empty string.
-    static func hint(for word: String, among candidates: [String], quoted: Bool) -> String {
+    public static func hint(for word: String, among candidates: [String], quoted: Bool) -> String {
         guard let match = closest(to: word, among: candidates) else { return "" }
         return quoted ? " (did you mean '\(match)'?)" : " (did you mean \(match)?)"
     }
 
     /// The optimal-string-alignment distance between `a` and `b`.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)

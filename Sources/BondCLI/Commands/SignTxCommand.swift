@@ -1,0 +1,144 @@
+import Encoding
+import EthCrypto
+import Ethereum
+import Glibc
+
+/// `bond sign-tx`: signs Ethereum transactions offline, one per input line (bond-sign-tx(1)).
+enum SignTxCommand {
+    static let transactionOptions: [OptionSpec] = [
+        OptionSpec("to", .text(placeholder: "ADDRESS"), help: "recipient; a line without to (and without this) creates a contract"),
+        OptionSpec("value", .quantity(placeholder: "AMOUNT"), help: "wei to send: 21000, 0x5208, 1ether, 0.5gwei"),
+        OptionSpec("nonce", .quantity(placeholder: "N"), help: "nonce of the first line without one; later lines count up"),
+        OptionSpec("gas", .quantity(placeholder: "N"), help: "gas limit"),
+        OptionSpec("gas-price", .quantity(placeholder: "AMOUNT"), help: "legacy and EIP-2930 fee per gas (0.1gwei)"),
+        OptionSpec("max-fee-per-gas", .quantity(placeholder: "AMOUNT"), help: "EIP-1559 fee cap per gas"),
+        OptionSpec("max-priority-fee-per-gas", .quantity(placeholder: "AMOUNT"), help: "EIP-1559 priority fee per gas"),
+        OptionSpec("chain-id", .quantity(placeholder: "N"), help: "chain id (EIP-155): 1, 137, 246 Energy Web, 73799 Volta"),
+        OptionSpec("type", .choice(["0", "1", "2"]), help: "0 legacy, 1 EIP-2930, 2 EIP-1559 (default: from the fee fields)"),
+        OptionSpec("data", .text(placeholder: "HEX"), help: "calldata, hex"),
+        OptionSpec("function", .text(placeholder: "SIG"), help: "call SIG, e.g. 'transfer(address,uint256)', with the --arg values"),
+        OptionSpec("arg", .text(placeholder: "VALUE"), repeatable: true, help: "an argument of --function, in order (repeat it)"),
+        OptionSpec("no-chain-id", help: "sign legacy transactions without EIP-155 replay protection"),
+    ]
+
+    static let spec = CommandSpec(
+        "sign-tx",
+        summary: "sign Ethereum transactions offline (legacy/EIP-155, EIP-2930, EIP-1559)",
+        details: "Reads one transaction JSON object per line from FILE or stdin (or one pretty-printed object in FILE), fills what a line lacks from the options (a field the line carries wins), signs it and prints one line per transaction. --decode instead decodes signed raw transactions.",
+        options: transactionOptions + SigningKey.options + [
+            OptionSpec("no-input", short: "n", help: "sign one transaction from the options alone, reading no input"),
+            OptionSpec("decode", help: "decode signed raw transactions (arguments or stdin lines) and recover their sender"),
+            OptionSpec("threads", .integer(placeholder: "N"), help: "sign on N threads (default: the number of CPUs)"),
+            OptionSpec("keep-going", help: "report a bad line on stderr and go on; exit with the first failure's status"),
+        ],
+        positionals: [PositionalSpec("FILE", .path, optional: true, variadic: true,
+                                     help: "transactions, one JSON object per line (- or none: stdin); with --decode: raw hex items")],
+        run: run
+    )
+
+    static func run(_ invocation: Invocation) throws -> ExitStatus {
+        let arguments = invocation.arguments
+        if arguments.flag("decode") { return try decode(invocation) }
+        if arguments.positionals.count > 1 {
+            throw CommandFailure.usage("sign-tx reads one FILE; for several, concatenate them: cat A B | bond sign-tx")
+        }
+        var defaults = try flagRequest(arguments)
+        let key = try SigningKey.required(arguments)
+        let from = Address(publicKey: key.publicKey.uncompressed)
+        let withoutChainID = arguments.flag("no-chain-id")
+        invocation.diagnostics.note("signing as \(from.checksummed)")
+
+        let source: ItemSource
+        if arguments.flag("no-input") {
+            guard arguments.positionals.isEmpty else { throw CommandFailure.usage("--no-input reads no FILE") }
+            source = .whole(label: .argument("--no-input"), bytes: Array("{}".utf8))
+        } else {
+            source = try itemSource(arguments.positionals.first ?? "-")
+        }
+        var runner = ItemRunner(source, keepGoing: arguments.flag("keep-going"), invocation: invocation)
+        let threads = Int(arguments.integer("threads") ?? UInt64(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        let status = try runner.run(threads: max(1, threads), prepare: { item -> Transaction in
+            var request = try request(from: item)
+            let usesFlagNonce = request.nonce == nil && defaults.nonce != nil
+            request = request.filled(from: defaults)
+            if let expected = request.from, expected != from {
+                throw CommandFailure(.dataError, "from \(expected.checksummed) is not the signing key's address \(from.checksummed)")
+            }
+            let transaction = try request.transaction(withoutChainID: withoutChainID)
+            if usesFlagNonce, let nonce = defaults.nonce {
+                // The next line without a nonce takes the next one.
+                defaults.nonce = nonce == UInt64.max ? nil : nonce + 1
+            }
+            return transaction
+        }, produce: { transaction in
+            TransactionLine.object(transaction.signed(with: key, from: from)).line()
+        }, written: { _ in })
+        invocation.diagnostics.note("signed \(MessageText.count(runner.succeeded, "transaction")), \(runner.failed) failed")
+        return status
+    }
+
+    /// Lines of FILE, or FILE whole when it holds one (pretty-printed) JSON object.
+    private static func itemSource(_ path: String) throws -> ItemSource {
+        guard path != "-" else { return .lines(path: "-") }
+        let bytes = try InputFile.readAll(path)
+        if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{"),
+           bytes.contains(0x0A), (try? JSONParser.parse(bytes)) != nil {
+            return .whole(label: .file(path), bytes: bytes)
+        }
+        return .lines(path: path)
+    }
+
+    /// A request from one input item: a JSON object.
+    private static func request(from item: UnsafeBufferPointer<UInt8>) throws -> TransactionRequest {
+        let json = try JSONParser.parse(item)
+        guard let object = json.objectValue else {
+            throw CommandFailure(.dataError, "expected a transaction JSON object, got \(json.kindDescription)")
+        }
+        return try TransactionRequest(json: object)
+    }
+
+    /// The transaction fields the options give, checked (exit 65 for a value out of range).
+    static func flagRequest(_ arguments: ParsedArguments) throws -> TransactionRequest {
+        var request = TransactionRequest()
+        func field<T>(_ name: String, _ read: (JSONValue, String) throws -> T) throws -> T? {
+            guard let text = arguments.text(name) else { return nil }
+            return try read(.string(text), "--" + name)
+        }
+        if let to = try field("to", TransactionRequest.address) { request.to = .some(to) }
+        request.value = try field("value", TransactionRequest.amount)
+        request.nonce = try field("nonce", TransactionRequest.uint64)
+        request.gas = try field("gas", TransactionRequest.uint64)
+        request.gasPrice = try field("gas-price", TransactionRequest.amount)
+        request.maxFeePerGas = try field("max-fee-per-gas", TransactionRequest.amount)
+        request.maxPriorityFeePerGas = try field("max-priority-fee-per-gas", TransactionRequest.amount)
+        request.chainID = try field("chain-id", TransactionRequest.uint64)
+        request.type = try field("type", TransactionRequest.type)
+        request.data = try field("data", TransactionRequest.hexData)
+        if let function = arguments.text("function") {
+            let signature = try FunctionSignature(function)
+            request.call = (signature, try ABIArguments.values(texts: arguments.texts("arg"), for: signature))
+        } else if !arguments.texts("arg").isEmpty {
+            throw CommandFailure.usage("--arg needs --function")
+        }
+        if request.data != nil && request.call != nil {
+            throw CommandFailure.usage("give --data or --function, not both")
+        }
+        if request.gasPrice != nil && (request.maxFeePerGas != nil || request.maxPriorityFeePerGas != nil) {
+            throw CommandFailure(.dataError, "fee fields of two types: --gas-price with --max-fee-per-gas or --max-priority-fee-per-gas")
+        }
+        return request
+    }
+
+    /// `--decode`: decodes raw signed transactions and recovers their senders.
+    private static func decode(_ invocation: Invocation) throws -> ExitStatus {
+        let arguments = invocation.arguments
+        var runner = ItemRunner(.from(arguments.positionals), keepGoing: arguments.flag("keep-going"), invocation: invocation)
+        let output = invocation.output
+        let status = try runner.run { item in
+            let raw = try Hex.decode(item)
+            try output.write(TransactionLine.object(try SignedTransaction.decode(raw: raw)))
+        }
+        invocation.diagnostics.note("decoded \(MessageText.count(runner.succeeded, "transaction")), \(runner.failed) failed")
+        return status
+    }
+}

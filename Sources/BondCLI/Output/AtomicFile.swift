@@ -1,0 +1,74 @@
+import Glibc
+
+/// Files written whole or not at all.
+enum AtomicFile {
+    /// Creates `path` holding `contents` with permission `mode`, never over an existing file:
+    /// the bytes go to a temporary file beside it (named with a leading dot), are synced, and
+    /// are linked to `path` (link(2) fails if `path` exists), then the directory is synced.
+    /// - Throws: ``FileFailure``; an existing `path` exits 73.
+    static func create(_ path: String, contents: [UInt8], mode: mode_t) throws {
+        let directory = AtomicFile.directory(of: path)
+        let temporary = directory + "/." + AtomicFile.baseName(of: path) + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: errno) }
+        var linked = false
+        defer {
+            if !linked { unlink(temporary) }
+        }
+        do {
+            try writeAll(descriptor, contents, name: FileFailure.quoted(path))
+            guard fsync(descriptor) == 0 else { throw FileFailure(.sync, FileFailure.quoted(path), errno: errno) }
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard link(temporary, path) == 0 else {
+            let code = errno
+            if code == EEXIST { throw CommandFailure(.cannotCreate, "\(FileFailure.quoted(path)) exists: bond never writes over a keystore") }
+            throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: code)
+        }
+        linked = true
+        unlink(temporary)
+        syncDirectory(directory)
+    }
+
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], name: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileFailure(.write, name, errno: errno)
+            }
+            offset += result
+        }
+    }
+
+    static func syncDirectory(_ directory: String) {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 {
+            fsync(descriptor)
+            close(descriptor)
+        }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// `path` made absolute against the working directory.
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (cwd == "/" ? "" : cwd) + "/" + (path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
+    }
+}

@@ -1,0 +1,29 @@
+// bond-bench: in-process timings of bond's own primitives, for bench/run. Not installed.
+//   bond-bench keccak BLOCK-BYTES SECONDS   Keccak-256 over repeated blocks: prints MB/s
+import Glibc
+import Hashing
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, arguments[1] == "keccak", let blockSize = Int(arguments[2]), let seconds = Double(arguments[3]) else {
+    print("usage: bond-bench keccak BLOCK-BYTES SECONDS")
+    exit(64)
+}
+let block = [UInt8]((0..<blockSize).map { UInt8(truncatingIfNeeded: $0 &* 131) })
+var digest = [UInt8](repeating: 0, count: 32)
+var hashed = 0
+let start = now()
+var elapsed = 0.0
+repeat {
+    for _ in 0..<16 {
+        digest = Keccak256.hash(block)
+        hashed += blockSize
+    }
+    elapsed = now() - start
+} while elapsed < seconds
+print(Double(hashed) / elapsed / 1e6, digest[0])
