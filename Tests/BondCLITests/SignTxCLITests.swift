@@ -157,6 +157,44 @@ struct SignTxCLITests {
         #expect(fromEnvironment.lines.first?["raw"] as? String == Self.eip155Raw)
     }
 
+    @Test("--decode refuses what does not decode (65), naming the item; a missing FILE is 66")
+    func decodeErrors() throws {
+        let bad = try BondBinary.run(["sign-tx", "--decode"], input: "0x02c0\nzz\n")
+        #expect(bad.status == 65)
+        #expect(bad.stderr == "bond sign-tx: error: line 1: not a signed transaction: a signed type 2 transaction has 12 fields, this one 0\n")
+        let keepGoing = try BondBinary.run(["sign-tx", "--decode", "--keep-going", "0x03c0", Self.eip155Raw, "0x1"])
+        #expect(keepGoing.status == 65)
+        #expect(keepGoing.lines.count == 1)
+        #expect(keepGoing.stderr == """
+            bond sign-tx: error: '0x03c0': not a signed transaction: unknown transaction type 0x3
+            bond sign-tx: error: '0x1': odd number of hex digits (1): bytes take two digits each
+
+            """)
+        let directory = try TemporaryDirectory()
+        let key = try Self.keyFile(directory)
+        let missing = try BondBinary.run(["sign-tx", "--key-file", key, directory.path("absent.ndjson")])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "bond sign-tx: error: cannot open '\(directory.path("absent.ndjson"))': No such file or directory\n")
+    }
+
+    @Test("a keystore with an unknown KDF or cipher is bad input (65)")
+    func unknownKeystoreFormats() throws {
+        let directory = try TemporaryDirectory()
+        let password = directory.path("pw")
+        try Data("pw".utf8).write(to: URL(fileURLWithPath: password))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: password)
+        let store = directory.path("odd.json")
+        try Data(#"{"version": 3, "crypto": {"cipher": "aes-128-ctr", "cipherparams": {"iv": "00000000000000000000000000000000"}, "ciphertext": "00", "kdf": "argon2id", "kdfparams": {"dklen": 32, "salt": "00"}, "mac": "00"}}"#.utf8)
+            .write(to: URL(fileURLWithPath: store))
+        let result = try BondBinary.run(["key", "address", "--keystore", store, "--password-file", password])
+        #expect(result.status == 65)
+        #expect(result.stderr == "bond key: error: keystore '\(store)': keystore uses the key derivation function 'argon2id'; bond reads scrypt and pbkdf2 (hmac-sha256)\n")
+        try Data(#"{"version": 3, "crypto": {"cipher": "aes-256-gcm"}}"#.utf8).write(to: URL(fileURLWithPath: store))
+        let cipher = try BondBinary.run(["key", "address", "--keystore", store, "--password-file", password])
+        #expect(cipher.status == 65)
+        #expect(cipher.stderr == "bond key: error: keystore '\(store)': keystore uses the cipher 'aes-256-gcm'; bond reads aes-128-ctr\n")
+    }
+
     @Test("a keystore with its password file signs; a wrong password is 77 with the MAC message")
     func keystore() throws {
         let directory = try TemporaryDirectory()
