@@ -21,14 +21,18 @@ let package = Package(
             providers: [.apt(["libsecp256k1-dev"])]
         ),
 
+        // libcurl, loaded with dlopen on first use: only the headers at build time, no link.
+        .target(name: "CCurlShim"),
+
         // Domain modules: typed values in, typed values or typed errors out; no argv, stdout or exit codes.
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
         .target(name: "Encoding", dependencies: ["Hashing"]),
         .target(name: "EthCrypto", dependencies: ["COpenSSL", "CSecp256k1", "Hashing", "Encoding"]),
-        .target(name: "Ethereum", dependencies: ["EthCrypto", "Encoding", "Hashing"]),
+        .target(name: "HTTP", dependencies: ["CCurlShim"]),
+        .target(name: "Ethereum", dependencies: ["EthCrypto", "Encoding", "Hashing", "HTTP"]),
 
         // The command line: argument tables, parsing, help, JSON lines, exit codes.
-        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum"]),
+        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP"]),
         .executableTarget(name: "bond", dependencies: ["BondCLI"]),
         // In-process timings of bond's primitives for bench/run; not a product, not installed.
         .executableTarget(name: "bond-bench", dependencies: ["Hashing"]),
@@ -36,6 +40,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], exclude: ["Vectors"]),
         .testTarget(name: "EncodingTests", dependencies: ["Encoding"], exclude: ["Vectors"]),
         .testTarget(name: "EthCryptoTests", dependencies: ["EthCrypto", "Encoding", "COpenSSL"], exclude: ["Vectors"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "EthereumTests", dependencies: ["Ethereum", "EthCrypto", "Encoding"], exclude: ["Vectors"]),
         .testTarget(name: "BondCLITests", dependencies: ["BondCLI", "bond"], exclude: ["Shell"]),
     ]

@@ -79,7 +79,7 @@ complete -c bond -n '__bond_at '\''sign-tx'\''' -l key-file -r -F -d 'the privat
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l keystore -r -F -d 'a Web3 Secret Storage v3 keystore (geth, eth-account)'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l password-file -r -F -d 'the keystore'\''s password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -s n -l no-input -d 'sign one transaction from the options alone, reading no input'
-complete -c bond -n '__bond_at '\''sign-tx'\''' -l decode -d 'decode signed raw transactions (arguments or stdin lines) and recover their sender'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l decode -d 'decode signed raw transactions (arguments or stdin lines: hex or sign-tx output) and recover their sender'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l threads -x -d 'sign on N threads (default: the number of CPUs)'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l keep-going -d 'report a bad line on stderr and go on; exit with the first failure'\''s status'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -F

@@ -3,12 +3,33 @@ import Glibc
 /// The command line of bond: hands argv to the parser and the chosen subcommand, prints errors,
 /// and returns the exit status. `Sources/bond/main.swift` calls ``run(_:)`` and exits with it.
 public enum Bond {
+    /// Runs bond with the process's own arguments and standard descriptors.
+    ///
+    /// Standard input, output and error that the caller closed are reopened on /dev/null
+    /// first, so that no file bond opens (a log file) takes their numbers; a closed standard
+    /// output then fails the first write, as EBADF. Arguments that are not UTF-8 are refused:
+    /// Swift would repair them, and a repaired path names another file.
+    public static func main() -> Int32 {
+        var closed: Set<Int32> = []
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            closed.insert(descriptor)
+            _ = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+        }
+        let argc = Int(CommandLine.argc)
+        for index in 1..<max(argc, 1) {
+            guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
+            Diagnostics().error("argument \(index) is not valid UTF-8: bond takes UTF-8 paths and values")
+            return ExitStatus.usage.rawValue
+        }
+        return run(Array(CommandLine.arguments.dropFirst()), standardOutputClosed: closed.contains(STDOUT_FILENO))
+    }
+
     /// Runs bond with `arguments` (argv without the program name) and returns the exit status.
-    public static func run(_ arguments: [String]) -> Int32 {
+    public static func run(_ arguments: [String], standardOutputClosed: Bool = false) -> Int32 {
         // A closed stdout must surface as EPIPE from write(2), so bond can stop quietly.
         signal(SIGPIPE, SIG_IGN)
         let diagnostics = Diagnostics()
-        let output = StandardOutput()
+        let output = StandardOutput(closed: standardOutputClosed)
         let outcome: ArgumentParser.Outcome
         do {
             outcome = try ArgumentParser(root: CommandTable.root).parse(arguments)

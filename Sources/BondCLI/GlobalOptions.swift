@@ -16,6 +16,9 @@ enum GlobalOptions {
         } else {
             diagnostics.level = Diagnostics.Level(rawValue: min(parsed.count("verbose"), 2)) ?? .normal
         }
-        if let path = parsed.text("log-file") { try diagnostics.openLogFile(path) }
+        if let path = parsed.text("log-file") {
+            guard path != "-" else { throw CommandFailure.usage("--log-file takes a file; diagnostics go to stderr already") }
+            try diagnostics.openLogFile(path)
+        }
     }
 }

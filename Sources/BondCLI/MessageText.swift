@@ -1,3 +1,5 @@
+import Encoding
+
 /// Text from outside (an item, a path, an argument) made safe to put in a one-line message:
 /// control characters are shown as `\u{...}` and long text is cut short, so an error line stays
 /// one line and never writes raw escape sequences to a terminal.
@@ -14,7 +16,7 @@ enum MessageText {
                 out += "…"
                 break
             }
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+            if scalar.isUnsafeToShow {
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -128,6 +128,10 @@ public enum Base58 {
         if significant == 0 { return [UInt8](repeating: 0, count: ones) }
 
         // Little-endian 32-bit words; 58^n < 256^(n * 0.7323).
+        // Every character is checked before the quadratic arithmetic, so that junk is
+        // refused at once however long it is.
+        let invalid = digitValue.withUnsafeBufferPointer { values in text.firstIndex { values[Int($0)] == 0xFF } }
+        if let invalid { throw .invalidCharacter(OffendingCharacter(in: text, at: invalid)) }
         let maxWords = (significant * 733 / 1000 + 1) / 4 + 2
         let result = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: maxWords) { words in
             digitValue.withUnsafeBufferPointer { values in

@@ -29,9 +29,7 @@ public struct OffendingCharacter: Equatable, Sendable, CustomStringConvertible {
         if let decoded, let scalar = decoded.unicodeScalars.first, decoded.unicodeScalars.count == 1 {
             let code = String(scalar.value, radix: 16, uppercase: true)
             let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
-            shown = scalar.properties.generalCategory == .control || scalar == " "
-                ? "U+\(padded)"
-                : "U+\(padded) '\(decoded)'"
+            shown = scalar.isUnsafeToShow || scalar == " " ? "U+\(padded)" : "U+\(padded) '\(decoded)'"
         } else {
             let code = String(first, radix: 16, uppercase: true)
             shown = "byte 0x\(code.count == 1 ? "0" + code : code) (not UTF-8)"
@@ -39,4 +37,16 @@ public struct OffendingCharacter: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(shown) at position \(position)" }
+}
+
+extension Unicode.Scalar {
+    /// Whether writing this character to a terminal could hide or reorder text: control
+    /// characters, format characters (bidirectional overrides, zero-width joiners, the BOM),
+    /// line and paragraph separators, private-use and unassigned code points.
+    public var isUnsafeToShow: Bool {
+        switch properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned: return true
+        default: return false
+        }
+    }
 }

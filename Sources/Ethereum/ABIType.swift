@@ -76,7 +76,34 @@ struct ABITypeParser {
     var index = 0
 
     init(_ text: [UInt8]) {
-        self.text = text.filter { $0 != UInt8(ascii: " ") }
+        self.text = ABITypeParser.withoutNames(text)
+    }
+
+    /// `text` without whitespace and without the parameter names and data locations Solidity
+    /// writes after a type (`uint256 _assetId`, `bytes memory data`), as cast accepts them.
+    static func withoutNames(_ text: [UInt8]) -> [UInt8] {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        func isWordStart(_ byte: UInt8) -> Bool {
+            (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+        }
+        func isWord(_ byte: UInt8) -> Bool { isWordStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) }
+        var out: [UInt8] = []
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            guard isSpace(byte) else {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            while index < text.count && isSpace(text[index]) { index += 1 }
+            // A word right after a complete type is a name or a data location: drop it.
+            if let last = out.last, isWord(last) || last == UInt8(ascii: ")") || last == UInt8(ascii: "]"),
+               index < text.count, isWordStart(text[index]) {
+                while index < text.count && isWord(text[index]) { index += 1 }
+            }
+        }
+        return out
     }
 
     var atEnd: Bool { index == text.count }

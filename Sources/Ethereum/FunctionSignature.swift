@@ -11,7 +11,7 @@ public struct FunctionSignature: Equatable, Sendable, CustomStringConvertible {
     /// Parses `text`.
     /// - Throws: ``ABIError/badSignature(_:)`` or ``ABIError/badType(_:)`` naming what is wrong.
     public init(_ text: String) throws(ABIError) {
-        let trimmed = text.filter { $0 != " " }
+        let trimmed = String(decoding: ABITypeParser.withoutNames(Array(text.utf8)), as: UTF8.self)
         guard let open = trimmed.firstIndex(of: "(") else {
             throw .badSignature("function signature '\(text)' has no '(': write it as name(type,...)")
         }

@@ -1,4 +1,4 @@
 import BondCLI
 import Glibc
 
-exit(Bond.run(Array(CommandLine.arguments.dropFirst())))
+exit(Bond.main())

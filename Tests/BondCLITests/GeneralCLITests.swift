@@ -127,6 +127,40 @@ struct GeneralCLITests {
         #expect(try String(contentsOfFile: directory.path("stderr.txt"), encoding: .utf8) == "")
     }
 
+    @Test("a closed stdout with a log file: the JSON goes nowhere else, and the run exits 74")
+    func closedStdoutWithLogFile() throws {
+        let directory = try TemporaryDirectory()
+        let log = directory.path("bond.log")
+        let result = try ShellCommand.run("/bin/bash", ["-c", "\"$0\" --log-file \"$1\" base58 encode 00 >&-; echo $?", BondBinary.url.path, log])
+        #expect(result.stdout == "74\n")
+        let logged = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(!logged.contains("\"base58\""))
+        #expect(logged.hasSuffix("bond base58: error: cannot write to standard output: Bad file descriptor\n"))
+    }
+
+    @Test("an argument that is not UTF-8 is refused rather than repaired into another name")
+    func nonUTF8Argument() throws {
+        let result = try ShellCommand.run("/bin/bash", ["-c", "\"$0\" base58 encode --file $'caf\\xe9.bin'; echo $?", BondBinary.url.path])
+        #expect(result.stdout == "64\n")
+        #expect(result.stderr == "bond: error: argument 4 is not valid UTF-8: bond takes UTF-8 paths and values\n")
+    }
+
+    @Test("characters that would reorder or hide text are shown by code point, never raw")
+    func unsafeCharacters() throws {
+        let result = try BondBinary.run(["base58", "decode"], input: "2g\u{202E}\n")
+        #expect(result.stderr == "bond base58: error: line 1: invalid Base58 character U+202E at position 3\n")
+        let argument = try BondBinary.run(["base58", "encode", "\u{FEFF}00"])
+        #expect(argument.stderr == "bond base58: error: '\\u{feff}00': invalid hex digit U+FEFF at position 1\n")
+    }
+
+    @Test("option words that are not options are named whole")
+    func oddOptionWords() throws {
+        #expect(try BondBinary.run(["base58", "encode", "--=x"]).stderr == "bond base58: error: unknown option '--=x'\n")
+        #expect(try BondBinary.run(["-v-q", "base58", "encode", "00"]).stderr == "bond: error: unknown option '-v-q'\n")
+        let log = try BondBinary.run(["--log-file", "-", "base58", "encode", "00"])
+        #expect(log.status == 64 && log.stderr == "bond base58: error: --log-file takes a file; diagnostics go to stderr already\n")
+    }
+
     @Test("exit statuses are the sysexits.h values DESIGN.md lists")
     func exitStatuses() {
         #expect(ExitStatus.allCases.map(\.rawValue) == [0, 64, 65, 66, 69, 70, 73, 74, 75, 77, 78])

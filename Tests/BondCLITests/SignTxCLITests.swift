@@ -68,6 +68,8 @@ struct SignTxCLITests {
         #expect(decoded.stdout == signed.stdout)
         let noKey = try BondBinary.run(["sign-tx", "--decode"], input: Self.eip155Raw + "\n")
         #expect(noKey.lines.first?["from"] as? String == Self.exampleAddress)
+        let piped = try BondBinary.run(["sign-tx", "--decode"], input: signed.stdout)
+        #expect(piped.stdout == signed.stdout, "sign-tx lines pipe straight into --decode")
     }
 
     @Test("reads a file holding one pretty-printed transaction object")
@@ -92,7 +94,7 @@ struct SignTxCLITests {
 
     @Test("bad input exits with the documented status, names the line, and prints nothing for it", arguments: [
         (#"{"nonce": 1, "gas": 1, "chainId": 1, "gasprice": 1}"#, [String](), 65, "line 1: unknown field 'gasprice' (did you mean 'gasPrice'?)"),
-        (#"{"nonce": 1, "gas": 1, "chainId": 1"#, [], 65, "line 1: invalid JSON at line 1, column 36: unexpected end of input, expected ',' or '}'"),
+        (#"{"nonce": 1, "gas": 1, "chainId": 1"#, [], 65, "line 1: invalid JSON at line 1, column 36: unexpected end of input, expected ',' or '}' (a stream takes one JSON object per line; give a pretty-printed object as a FILE)"),
         (#"{"gas": 1, "chainId": 1, "gasPrice": 1}"#, [], 65, "line 1: missing nonce: give it in the transaction or with --nonce"),
         (#"{"nonce": 1, "chainId": 1, "gasPrice": 1}"#, [], 65, "line 1: missing gas: give it in the transaction or with --gas"),
         (#"{"nonce": 1, "gas": 1, "gasPrice": 1}"#, [], 65, "line 1: missing chainId: give it in the transaction or with --chain-id (or --no-chain-id for a legacy transaction without EIP-155)"),
@@ -215,5 +217,8 @@ struct SignTxCLITests {
         #expect(wrong.stderr == "bond sign-tx: error: keystore '\(store)': keystore MAC mismatch (wrong password?)\n")
         let noPassword = try BondBinary.run(["sign-tx", "--keystore", store], stdin: Data(tx.utf8), environment: [:])
         #expect(noPassword.status == 64)
+        let stray = try BondBinary.run(["sign-tx", "--key-file", key, "--password-file", password], input: tx)
+        #expect(stray.status == 64)
+        #expect(stray.stderr == "bond sign-tx: error: --password-file is for --keystore; a --key-file holds the key in clear\n")
     }
 }

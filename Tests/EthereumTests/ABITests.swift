@@ -22,6 +22,11 @@ struct ABITests {
         // transfer(address,uint256) is the well-known 0xa9059cbb.
         #expect(Hex.encode(try FunctionSignature("transfer(address,uint)").selector) == "0xa9059cbb")
         #expect(try FunctionSignature("f(uint, int[] , (uint,bool)[2])").canonical == "f(uint256,int256[],(uint256,bool)[2])")
+        // Solidity-style parameter names and data locations, as copied from a contract.
+        #expect(try FunctionSignature("saveSmartMeterRead(uint256 _assetId, uint256 _newMeterRead, bool _smartMeterDown, bytes32 _lastSmartMeterReadFileHash, uint256 _CO2OffsetMeterRead, bool _CO2OffsetServiceDown)").canonical
+                == "saveSmartMeterRead(uint256,uint256,bool,bytes32,uint256,bool)")
+        #expect(try FunctionSignature("f(bytes memory data, (uint a, bool b)[] calldata items) (uint256 total)").description
+                == "f(bytes,(uint256,bool)[])(uint256)")
         let withReturns = try FunctionSignature("getLastSmartMeterReadFileHash(uint256)(bytes32)")
         #expect(withReturns.outputs == [.fixedBytes(32)] && withReturns.inputs == [.uint(256)])
     }

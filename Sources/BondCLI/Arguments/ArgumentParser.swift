@@ -115,8 +115,8 @@ public struct ArgumentParser: Sendable {
             name = String(body)
             inline = nil
         }
-        guard let spec = state.node.option(named: name) ?? root.option(named: name) else {
-            throw fail(state, unknownOption("--" + name, state))
+        guard !name.isEmpty, let spec = state.node.option(named: name) ?? root.option(named: name) else {
+            throw fail(state, unknownOption(name.isEmpty ? argument : "--" + name, state))
         }
         if spec.kind.takesValue {
             let value: String
@@ -142,7 +142,7 @@ public struct ArgumentParser: Sendable {
         while let letter = letters.first {
             letters = letters.dropFirst()
             guard let spec = state.node.option(short: letter) ?? root.option(short: letter) else {
-                throw fail(state, unknownOption("-" + String(letter), state))
+                throw fail(state, unknownOption(letter.isLetter || letter.isNumber ? "-" + String(letter) : argument, state))
             }
             guard spec.kind.takesValue else {
                 try store(spec, nil, &state)

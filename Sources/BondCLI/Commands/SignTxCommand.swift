@@ -27,12 +27,12 @@ enum SignTxCommand {
         details: "Reads one transaction JSON object per line from FILE or stdin (or one pretty-printed object in FILE), fills what a line lacks from the options (a field the line carries wins), signs it and prints one line per transaction. --decode instead decodes signed raw transactions.",
         options: transactionOptions + SigningKey.options + [
             OptionSpec("no-input", short: "n", help: "sign one transaction from the options alone, reading no input"),
-            OptionSpec("decode", help: "decode signed raw transactions (arguments or stdin lines) and recover their sender"),
+            OptionSpec("decode", help: "decode signed raw transactions (arguments or stdin lines: hex or sign-tx output) and recover their sender"),
             OptionSpec("threads", .integer(placeholder: "N"), help: "sign on N threads (default: the number of CPUs)"),
             OptionSpec("keep-going", help: "report a bad line on stderr and go on; exit with the first failure's status"),
         ],
-        positionals: [PositionalSpec("FILE", .path, optional: true, variadic: true,
-                                     help: "transactions, one JSON object per line (- or none: stdin); with --decode: raw hex items")],
+        positionals: [PositionalSpec("INPUT", .path, optional: true, variadic: true,
+                                     help: "a FILE of transactions, one JSON object per line, or one pretty-printed object (- or none: stdin); with --decode: raw transactions, hex or sign-tx lines")],
         run: run
     )
 
@@ -90,7 +90,11 @@ enum SignTxCommand {
 
     /// A request from one input item: a JSON object.
     private static func request(from item: UnsafeBufferPointer<UInt8>) throws -> TransactionRequest {
-        let json = try JSONParser.parse(item)
+        let parsed = Result { () throws(JSONError) -> JSONValue in try JSONParser.parse(item) }
+        if case .failure(let error) = parsed, error.message.hasPrefix("unexpected end of input") {
+            throw CommandFailure(.dataError, "\(error.description) (a stream takes one JSON object per line; give a pretty-printed object as a FILE)")
+        }
+        let json = try parsed.get()
         guard let object = json.objectValue else {
             throw CommandFailure(.dataError, "expected a transaction JSON object, got \(json.kindDescription)")
         }
@@ -129,14 +133,22 @@ enum SignTxCommand {
         return request
     }
 
+    /// The raw transaction an item holds: hex, or a sign-tx output line (its `raw`).
+    private static func rawBytes(_ item: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
+        guard item.first == UInt8(ascii: "{") else { return try Hex.decode(item) }
+        guard let object = try JSONParser.parse(item).objectValue, case .string(let raw)? = object["raw"] else {
+            throw CommandFailure(.dataError, "expected raw transaction hex, or a JSON object with \"raw\"")
+        }
+        return try Hex.decode(raw)
+    }
+
     /// `--decode`: decodes raw signed transactions and recovers their senders.
     private static func decode(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
         var runner = ItemRunner(.from(arguments.positionals), keepGoing: arguments.flag("keep-going"), invocation: invocation)
         let output = invocation.output
         let status = try runner.run { item in
-            let raw = try Hex.decode(item)
-            try output.write(TransactionLine.object(try SignedTransaction.decode(raw: raw)))
+            try output.write(TransactionLine.object(try SignedTransaction.decode(raw: try rawBytes(item))))
         }
         invocation.diagnostics.note("decoded \(MessageText.count(runner.succeeded, "transaction")), \(runner.failed) failed")
         return status

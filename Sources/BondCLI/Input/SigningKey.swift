@@ -23,6 +23,9 @@ enum SigningKey {
             throw CommandFailure.usage("give one key: --key-file or --keystore, not both")
         }
         if let keyFile {
+            if arguments.text("password-file") != nil {
+                throw CommandFailure.usage("--password-file is for --keystore; a --key-file holds the key in clear")
+            }
             return try parseHex(try SecretFile.read(keyFile, what: "key file"), source: "key file \(FileFailure.quoted(keyFile))")
         }
         if let keystore {

@@ -16,9 +16,12 @@ final class StandardOutput {
 
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// The caller closed standard output: every write fails as EBADF.
+    private let closed: Bool
 
-    init(descriptor: Int32 = STDOUT_FILENO) {
+    init(descriptor: Int32 = STDOUT_FILENO, closed: Bool = false) {
         self.descriptor = descriptor
+        self.closed = closed
         buffer.reserveCapacity(StandardOutput.flushThreshold + 4096)
     }
 
@@ -37,6 +40,7 @@ final class StandardOutput {
     /// Writes every buffered byte to the descriptor.
     func flush() throws {
         guard !buffer.isEmpty else { return }
+        if closed { throw FileFailure(.write, "standard output", errno: EBADF) }
         var written = 0
         try buffer.withUnsafeBytes { bytes in
             while written < bytes.count {

@@ -1,0 +1,50 @@
+/// Why an HTTP exchange failed. The CLI maps these onto exit statuses: temporary failures
+/// (unreachable, timeouts, 429 and 5xx after the retries) exit 75, 401 and 403 exit 77, other
+/// statuses 69.
+public enum HTTPError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// libcurl.so.4 is missing or lacks a function.
+    case libcurlUnavailable(String)
+    /// Not an http or https URL.
+    case badURL(String)
+    /// Plain HTTP to a host outside the local networks, without `--allow-http`.
+    case plainHTTPRefused(String)
+    /// No connection: refused, host unknown, network down.
+    case unreachable(url: String, detail: String)
+    /// The connection or the whole exchange took longer than allowed.
+    case timeout(url: String, detail: String)
+    /// TLS failed: a certificate that does not verify, a handshake error.
+    case tls(url: String, detail: String)
+    /// The server answered with an error status; `message` is what it said, when it said
+    /// something readable.
+    case status(url: String, code: Int, message: String?)
+    /// More than the allowed number of redirects.
+    case tooManyRedirects(String)
+    /// Any other transfer failure libcurl reports.
+    case transfer(url: String, detail: String)
+
+    /// Whether a later attempt may succeed: what retries retry, and cron may retry later.
+    public var isTemporary: Bool {
+        switch self {
+        case .unreachable, .timeout: return true
+        case .status(_, let code, _): return code == 429 || (500...599).contains(code)
+        case .transfer: return true
+        default: return false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .libcurlUnavailable(let detail): return detail
+        case .badURL(let url): return "'\(url)' is not an http or https URL"
+        case .plainHTTPRefused(let url):
+            return "refusing plain http to '\(url)': use https, or --allow-http (plain http is allowed to loopback, private and .local hosts)"
+        case .unreachable(let url, let detail): return "cannot reach \(url): \(detail)"
+        case .timeout(let url, let detail): return "\(url) timed out: \(detail)"
+        case .tls(let url, let detail): return "TLS with \(url) failed: \(detail)"
+        case .status(let url, let code, let message):
+            return "\(url) answered HTTP \(code)" + (message.map { ": \($0)" } ?? "")
+        case .tooManyRedirects(let url): return "\(url): too many redirects"
+        case .transfer(let url, let detail): return "\(url): \(detail)"
+        }
+    }
+}
