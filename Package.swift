@@ -28,20 +28,21 @@ let package = Package(
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
         .target(name: "Encoding", dependencies: ["Hashing"]),
         .target(name: "EthCrypto", dependencies: ["COpenSSL", "CSecp256k1", "Hashing", "Encoding"]),
+        .target(name: "Files", dependencies: ["Encoding"]),
         .target(name: "HTTP", dependencies: ["CCurlShim"]),
-        .target(name: "Ethereum", dependencies: ["EthCrypto", "Encoding", "Hashing", "HTTP"]),
+        .target(name: "Ethereum", dependencies: ["EthCrypto", "Encoding", "Hashing", "HTTP", "Files"]),
 
         // The command line: argument tables, parsing, help, JSON lines, exit codes.
-        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP"]),
+        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP", "Files"]),
         .executableTarget(name: "bond", dependencies: ["BondCLI"]),
         // In-process timings of bond's primitives for bench/run; not a product, not installed.
-        .executableTarget(name: "bond-bench", dependencies: ["Hashing"]),
+        .executableTarget(name: "bond-bench", dependencies: ["Hashing", "Encoding"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], exclude: ["Vectors"]),
         .testTarget(name: "EncodingTests", dependencies: ["Encoding"], exclude: ["Vectors"]),
         .testTarget(name: "EthCryptoTests", dependencies: ["EthCrypto", "Encoding", "COpenSSL"], exclude: ["Vectors"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CCurlShim"]),
         .testTarget(name: "EthereumTests", dependencies: ["Ethereum", "EthCrypto", "Encoding"], exclude: ["Vectors"]),
-        .testTarget(name: "BondCLITests", dependencies: ["BondCLI", "bond"], exclude: ["Shell"]),
+        .testTarget(name: "BondCLITests", dependencies: ["BondCLI", "bond", "Ethereum", "HTTP", "Encoding"], exclude: ["Shell"]),
     ]
 )

@@ -5,6 +5,7 @@ timed from fork to exit (os.wait4 gives each child's peak RSS); Python reference
 in-process, without the interpreter's start-up, which favours the reference.
 """
 import argparse
+import json
 import os
 import random
 import statistics
@@ -16,6 +17,7 @@ import time
 import base58
 
 MEASURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "out", "measure")
+BOND_BENCH = None
 
 
 def median_process(argv, runs, stdin_path=None):
@@ -45,12 +47,14 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--measure", default=None)
     parser.add_argument("--bond-bench", required=True)
-    parser.add_argument("--only", default="", help="comma-separated row groups: base58,startup,sign,keccak")
+    parser.add_argument("--only", default="", help="comma-separated row groups: base58,startup,sign,keccak,send")
     args = parser.parse_args()
     bond = os.path.abspath(args.bond)
     MEASURE = args.measure or MEASURE
+    global BOND_BENCH
+    BOND_BENCH = os.path.abspath(args.bond_bench)
     stream_runs, small_runs = (3, 11) if args.quick else (7, 41)
-    groups = set(args.only.split(",")) if args.only else {"base58", "startup", "sign", "keccak"}
+    groups = set(args.only.split(",")) if args.only else {"base58", "startup", "sign", "keccak", "send"}
     rows = []
 
     def row(name, bond_value, reference_name, reference_value, unit, ratio, target, met):
@@ -64,6 +68,8 @@ def main():
         sign_rows(bond, args.quick, rows, row)
     if "keccak" in groups:
         keccak_rows(args.bond_bench, row)
+    if "send" in groups:
+        send_rows(bond, rows, row)
     print_table(rows, stream_runs, small_runs)
 
 
@@ -168,6 +174,62 @@ def keccak_rows(bond_bench, row):
     openssl_mbs = float(line.split()[-1].rstrip("k")) * 1000 / 1e6
     row("Keccak-256, 16 KiB blocks", f"{bond_mbs:,.0f}", "openssl speed -evp sha3-256", f"{openssl_mbs:,.0f}", "MB/s",
         bond_mbs / openssl_mbs, ">= 0.8x", bond_mbs / openssl_mbs >= 0.8)
+
+
+def send_rows(bond, rows, row):
+    """send-tx's client overhead against web3.py, both submitting 2,000 pre-signed transactions
+    to the same minimal loopback responder (bond-bench responder, in Swift, so that the server
+    is not what is measured); and one transaction sent to the dev node."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    work = tempfile.mkdtemp(prefix="bond-bench-send-")
+    port_file = os.path.join(work, "port")
+    responder = subprocess.Popen([BOND_BENCH, "responder", port_file])
+    try:
+        while not os.path.exists(port_file) or not open(port_file).read():
+            time.sleep(0.05)
+        url = "http://127.0.0.1:" + open(port_file).read()
+        key_path = os.path.join(work, "device.key")
+        with open(key_path, "w") as f:
+            f.write("0x" + "46" * 32 + "\n")
+        os.chmod(key_path, 0o600)
+        count = 2000
+        unsigned = "".join('{"to": "0x3535353535353535353535353535353535353535", "value": "%d"}\n' % i for i in range(count))
+        signed = subprocess.run([bond, "sign-tx", "--key-file", key_path, "--nonce", "0", "--gas", "21000", "--chain-id", "1337",
+                                 "--max-fee-per-gas", "2gwei", "--max-priority-fee-per-gas", "1gwei"],
+                                input=unsigned.encode(), capture_output=True, check=True).stdout
+        stream = os.path.join(work, "signed.ndjson")
+        with open(stream, "wb") as f:
+            f.write(signed)
+        wall, _ = median_process([bond, "send-tx", "--rpc", url], 3, stream)
+        bond_rate = count / wall
+        from web3 import Web3
+        w3 = Web3(Web3.HTTPProvider(url))
+        raws = [json.loads(line)["raw"] for line in signed.splitlines()]
+        start = time.perf_counter()
+        for raw in raws:
+            w3.eth.send_raw_transaction(raw)
+        py_rate = count / (time.perf_counter() - start)
+        row(f"send-tx, {count:,} pre-signed transactions to a loopback responder", f"{bond_rate:,.0f}",
+            "web3.py send_raw_transaction loop", f"{py_rate:,.0f}", "tx/s", bond_rate / py_rate, ">= 5x", bond_rate / py_rate >= 5)
+    finally:
+        responder.kill()
+    services = os.path.join(work, "services")
+    subprocess.run([os.path.join(here, "..", "scripts", "services"), "start", services], check=True)
+    try:
+        info = json.load(open(os.path.join(services, "dev-node.json")))
+        with open(key_path, "w") as f:
+            f.write(info["accounts"][0]["private_key"] + "\n")
+        one = subprocess.run([bond, "sign-tx", "--key-file", key_path, "-n", "--nonce", "0", "--gas", "21000", "--chain-id",
+                              str(info["chain_id"]), "--gas-price", "5gwei", "--to", "0x3535353535353535353535353535353535353535"],
+                             capture_output=True, check=True).stdout
+        single = os.path.join(work, "one.ndjson")
+        with open(single, "wb") as f:
+            f.write(one)
+        wall, rss = median_process([bond, "send-tx", "--rpc", info["rpc"]], 9, single)
+        rows.append(("send-tx of one transaction to the dev node (whole process)", f"{wall * 1000:.1f} ms", "-", "-",
+                     "(reported)", "-"))
+    finally:
+        subprocess.run([os.path.join(here, "..", "scripts", "services"), "stop", services])
 
 
 def print_table(rows, stream_runs, small_runs):

@@ -4,7 +4,7 @@
 # _bond_children PATH: the subcommands or verbs that may follow PATH.
 _bond_children() {
     case $1 in
-        '') echo sign-tx key base58 completions help ;;
+        '') echo sign-tx send-tx key base58 completions help ;;
         'key') echo new address import ;;
         'base58') echo encode decode ;;
     esac
@@ -14,7 +14,8 @@ _bond_children() {
 _bond_options() {
     local global='-h --help --version -v --verbose -q --quiet --log-file'
     case $1 in
-        'sign-tx') echo "--to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --no-chain-id --key-file --keystore --password-file -n --no-input --decode --threads --keep-going $global" ;;
+        'sign-tx') echo "--to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --no-chain-id --key-file --keystore --password-file --rpc --nonce-file --timeout --connect-timeout --retries --cacert --allow-http -n --no-input --decode --threads --keep-going $global" ;;
+        'send-tx') echo "--rpc --wait --wait-timeout --confirmations --spool --flush --spool-status --keep-going --timeout --connect-timeout --retries --cacert --allow-http $global" ;;
         'key new') echo "--keystore --password-file $global" ;;
         'key address') echo "--key-file --keystore --password-file $global" ;;
         'key import') echo "--key-file --keystore --password-file $global" ;;
@@ -44,7 +45,18 @@ _bond_value() {
         --key-file) echo file ;;
         --keystore) echo file ;;
         --password-file) echo file ;;
+        --rpc) echo text ;;
+        --nonce-file) echo file ;;
+        --timeout) echo text ;;
+        --connect-timeout) echo text ;;
+        --retries) echo text ;;
+        --cacert) echo file ;;
         --threads) echo text ;;
+        --wait-timeout) echo text ;;
+        --confirmations) echo text ;;
+        --spool) echo dir ;;
+        --flush) echo dir ;;
+        --spool-status) echo dir ;;
         --file) echo file ;;
     esac
 }
@@ -53,8 +65,9 @@ _bond_value() {
 _bond_positional() {
     case $1 in
         'sign-tx') echo file ;;
+        'send-tx') echo file ;;
         'completions') echo 'words bash zsh fish' ;;
-        'help') echo 'words sign-tx key base58 completions' ;;
+        'help') echo 'words sign-tx send-tx key base58 completions' ;;
     esac
 }
 

@@ -5,7 +5,7 @@
 function __bond_children
     switch "$argv[1]"
         case ''
-            echo sign-tx key base58 completions help
+            echo sign-tx send-tx key base58 completions help
         case 'key'
             echo new address import
         case 'base58'
@@ -14,7 +14,7 @@ function __bond_children
 end
 
 # Option forms that take a value, so the word after them is not a subcommand.
-set -g __bond_valued --log-file --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --password-file --threads --file
+set -g __bond_valued --log-file --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --password-file --rpc --nonce-file --timeout --connect-timeout --retries --cacert --threads --wait-timeout --confirmations --spool --flush --spool-status --file
 
 # The subcommand and verb typed so far, space separated.
 function __bond_path
@@ -58,6 +58,7 @@ complete -c bond -s v -l verbose -d 'more diagnostics on stderr: -v notes, -vv d
 complete -c bond -s q -l quiet -d 'nothing on stderr but errors'
 complete -c bond -l log-file -r -F -d 'append diagnostics, timestamped, to PATH as well'
 complete -c bond -n '__bond_at '\'''\''' -a sign-tx -d 'sign Ethereum transactions offline (legacy/EIP-155, EIP-2930, EIP-1559)'
+complete -c bond -n '__bond_at '\'''\''' -a send-tx -d 'send signed transactions to a node, wait for receipts, spool through outages'
 complete -c bond -n '__bond_at '\'''\''' -a key -d 'create, import and show the device'\''s signing key'
 complete -c bond -n '__bond_at '\'''\''' -a base58 -d 'Base58 and Base58Check encoding and decoding (Bitcoin alphabet)'
 complete -c bond -n '__bond_at '\'''\''' -a completions -d 'print a shell completion script (bash, zsh or fish)'
@@ -78,11 +79,32 @@ complete -c bond -n '__bond_at '\''sign-tx'\''' -l no-chain-id -d 'sign legacy t
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l key-file -r -F -d 'the private key, hex, in PATH (mode 600)'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l keystore -r -F -d 'a Web3 Secret Storage v3 keystore (geth, eth-account)'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l password-file -r -F -d 'the keystore'\''s password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l rpc -x -d 'fill missing nonce, chain id, gas and fees from this node (never from the environment)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l nonce-file -r -F -d 'keep the next nonce per sender in PATH, so signing goes on while the node is down'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l timeout -x -d 'time allowed for each HTTP exchange (default 30 s)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l connect-timeout -x -d 'time allowed to connect (default 5 s)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l retries -x -d 'retries after a connection failure, 429 or 5xx (default 3)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l cacert -r -F -d 'trust the CA certificates in PATH instead of the system'\''s'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l allow-http -d 'allow plain http to any host (by default only to local networks)'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -s n -l no-input -d 'sign one transaction from the options alone, reading no input'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l decode -d 'decode signed raw transactions (arguments or stdin lines: hex or sign-tx output) and recover their sender'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l threads -x -d 'sign on N threads (default: the number of CPUs)'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l keep-going -d 'report a bad line on stderr and go on; exit with the first failure'\''s status'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -F
+complete -c bond -n '__bond_at '\''send-tx'\''' -l rpc -x -d 'the node'\''s JSON-RPC URL (else BOND_RPC_URL, else ETH_RPC_URL)'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l wait -d 'wait for each receipt: status mined or reverted, block, gas used, logs'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l wait-timeout -x -d 'give up waiting for a receipt after this long (default 120 s)'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l confirmations -x -d 'with --wait, wait for N blocks on top of the transaction'\''s'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l spool -r -x -a '(__fish_complete_directories)' -d 'when the node cannot be reached, keep the transaction in DIR and exit 0'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l flush -r -x -a '(__fish_complete_directories)' -d 'send the transactions spooled in DIR, by sender and nonce; stop at the first failure'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l spool-status -r -x -a '(__fish_complete_directories)' -d 'list the transactions spooled in DIR'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l keep-going -d 'report a failed line on stderr and go on; exit with the first failure'\''s status'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l timeout -x -d 'time allowed for each HTTP exchange (default 30 s)'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l connect-timeout -x -d 'time allowed to connect (default 5 s)'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l retries -x -d 'retries after a connection failure, 429 or 5xx (default 3)'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l cacert -r -F -d 'trust the CA certificates in PATH instead of the system'\''s'
+complete -c bond -n '__bond_at '\''send-tx'\''' -l allow-http -d 'allow plain http to any host (by default only to local networks)'
+complete -c bond -n '__bond_at '\''send-tx'\''' -F
 complete -c bond -n '__bond_at '\''key'\''' -a new -d 'create a key from OpenSSL'\''s RAND_bytes in a new keystore'
 complete -c bond -n '__bond_at '\''key'\''' -a address -d 'print the address and public key of the signing key'
 complete -c bond -n '__bond_at '\''key'\''' -a import -d 'wrap an existing hex key into a new keystore'
@@ -103,4 +125,4 @@ complete -c bond -n '__bond_at '\''base58 encode'\''' -l keep-going -d 'report a
 complete -c bond -n '__bond_at '\''base58 decode'\''' -l check -d 'Base58Check: a 4-byte double-SHA-256 checksum follows the payload'
 complete -c bond -n '__bond_at '\''base58 decode'\''' -l keep-going -d 'report a bad item on stderr and go on; exit with the first failure'\''s status'
 complete -c bond -n '__bond_at '\''completions'\''' -x -a 'bash zsh fish'
-complete -c bond -n '__bond_at '\''help'\''' -x -a 'sign-tx key base58 completions'
+complete -c bond -n '__bond_at '\''help'\''' -x -a 'sign-tx send-tx key base58 completions'

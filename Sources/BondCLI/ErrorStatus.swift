@@ -1,4 +1,7 @@
+import Files
 import Encoding
+import Files
+import HTTP
 import EthCrypto
 import Ethereum
 
@@ -12,7 +15,14 @@ enum ErrorStatus {
         case let failure as CommandFailure:
             return (failure.status, failure.message)
         case let failure as FileFailure:
-            return (failure.status, failure.description)
+            let status: ExitStatus
+            switch failure.kind {
+            case .permission: status = .permission
+            case .missingInput: status = .noInput
+            case .cannotCreate: status = .cannotCreate
+            case .io: status = .ioError
+            }
+            return (status, failure.description)
         case let error as HexError:
             return (.dataError, error.description)
         case let error as Base58Error:
@@ -35,8 +45,31 @@ enum ErrorStatus {
             return (.dataError, error.description)
         case let error as QuantityError:
             return (.dataError, error.description)
+        case let error as HTTPError:
+            return (status(of: error), error.description)
+        case let failure as JSONRPCFailure:
+            switch failure {
+            case .http(let error): return (status(of: error), error.description)
+            case .rpc, .malformed: return (.unavailable, failure.description)
+            }
+        case let error as SpoolError:
+            return (.dataError, error.description)
+        case let error as NonceFileError:
+            return (.dataError, error.description)
+        case let error as TransactionFillError:
+            return (.temporaryFailure, error.description)
         default:
             return (.software, "internal error: \(error)")
+        }
+    }
+
+    /// HTTP failures: temporary ones (unreachable, timeouts, 429, 5xx) exit 75 for cron to
+    /// retry; 401 and 403 exit 77; a URL the rules refuse is a usage error; the rest 69.
+    static func status(of error: HTTPError) -> ExitStatus {
+        switch error {
+        case .badURL, .plainHTTPRefused: return .usage
+        case .status(_, let code, _) where code == 401 || code == 403: return .permission
+        default: return error.isTemporary ? .temporaryFailure : .unavailable
         }
     }
 }

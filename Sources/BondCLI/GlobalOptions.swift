@@ -1,3 +1,4 @@
+import Files
 /// The options every subcommand accepts, before or after its name (bond(1), GLOBAL OPTIONS).
 enum GlobalOptions {
     static let specs: [OptionSpec] = [

@@ -31,14 +31,26 @@ static void *symbol(void *library, const char *name) {
     return address;
 }
 
-static void load(void) {
-    void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+static void *open_library(const char *soname, char *error, size_t size) {
+    void *library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
     if (library == NULL) {
         const char *reason = dlerror();
-        snprintf(load_error, sizeof load_error,
-                 "cannot load libcurl.so.4 (Debian package libcurl4): %s", reason ? reason : "not found");
-        return;
+        snprintf(error, size, "cannot load %s, which bond needs for HTTP (Debian package libcurl4): %s",
+                 soname, reason ? reason : "not found");
     }
+    return library;
+}
+
+int bond_curl_probe(const char *soname, char *error, size_t size) {
+    void *library = open_library(soname, error, size);
+    if (library == NULL) return -1;
+    dlclose(library);
+    return 0;
+}
+
+static void load(void) {
+    void *library = open_library("libcurl.so.4", load_error, sizeof load_error);
+    if (library == NULL) return;
     curl.global_init = symbol(library, "curl_global_init");
     curl.easy_init = symbol(library, "curl_easy_init");
     curl.easy_cleanup = symbol(library, "curl_easy_cleanup");

@@ -67,10 +67,11 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw error("unexpected \(describeNext()), expected a quoted key") }
-            let keyStart = position()
+            let keyStart = index
             let key = try parseString()
             if members.contains(where: { $0.key == key }) {
-                throw JSONError(line: keyStart.line, column: keyStart.column, message: "duplicate key \"\(key)\"")
+                index = keyStart
+                throw error("duplicate key \"\(key)\"")
             }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else { throw error("unexpected \(describeNext()), expected ':' after key \"\(key)\"") }
@@ -298,7 +299,7 @@ public struct JSONParser {
 
     private func error(_ message: String) -> JSONError {
         let (line, column) = position()
-        return JSONError(line: line, column: column, message: message)
+        return JSONError(line: line, column: column, message: message, incomplete: index >= text.count)
     }
 }
 
@@ -309,6 +310,40 @@ public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     /// 1-based column, in characters.
     public let column: Int
     public let message: String
+    /// Whether the text ended before the value did: more lines may complete it.
+    public let incomplete: Bool
 
-    public var description: String { "invalid JSON at line \(line), column \(column): \(message)" }
+    public init(line: Int, column: Int, message: String, incomplete: Bool = false) {
+        self.line = line
+        self.column = column
+        self.message = message
+        self.incomplete = incomplete
+    }
+
+    /// `invalid JSON at column C: …` for a one-line text, `at line L, column C` otherwise.
+    public var description: String {
+        line == 1 ? "invalid JSON at column \(column): \(message)" : "invalid JSON at line \(line), column \(column): \(message)"
+    }
+
+    /// How many arrays and objects `text` opens and leaves open, strings and escapes
+    /// respected: more than zero means the value continues on later lines. A quick scan that
+    /// does not check the JSON is valid; the parser does that.
+    public static func openDepth(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for byte in text {
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x22: inString = true
+            case 0x7B, 0x5B: depth += 1
+            case 0x7D, 0x5D: depth -= 1
+            default: break
+            }
+        }
+        return inString ? max(depth, 1) : depth
+    }
 }

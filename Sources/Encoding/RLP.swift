@@ -85,7 +85,7 @@ public enum RLP {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(RLPError) -> RLPItem in
                 var offset = 0
-                let item = try decodeItem(buffer, &offset, end: buffer.count)
+                let item = try decodeItem(buffer, &offset, end: buffer.count, depth: 0)
                 if offset != buffer.count { throw .trailingBytes(offset: offset, count: buffer.count - offset) }
                 return item
             }
@@ -93,8 +93,12 @@ public enum RLP {
         return try result.get()
     }
 
-    private static func decodeItem(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int, end: Int) throws(RLPError) -> RLPItem {
+    /// How deep lists may nest: far more than any Ethereum structure, far less than the stack.
+    public static let maximumDepth = 256
+
+    private static func decodeItem(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int, end: Int, depth: Int) throws(RLPError) -> RLPItem {
         guard offset < end else { throw .truncated(offset: offset) }
+        guard depth < maximumDepth else { throw .nonCanonical(offset: offset, reason: "lists nest deeper than \(maximumDepth) levels") }
         let start = offset
         let prefix = bytes[offset]
         offset += 1
@@ -112,7 +116,7 @@ public enum RLP {
             let listEnd = offset + count
             var items: [RLPItem] = []
             while offset < listEnd {
-                items.append(try decodeItem(bytes, &offset, end: listEnd))
+                items.append(try decodeItem(bytes, &offset, end: listEnd, depth: depth + 1))
             }
             return .list(items)
         }

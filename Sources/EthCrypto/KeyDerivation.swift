@@ -8,9 +8,11 @@ public enum KeyDerivation {
     ///   need more than 2 GiB (geth's standard n = 2^18, r = 8 takes 256 MiB).
     public static func scrypt(password: [UInt8], salt: [UInt8], n: UInt64, r: UInt64, p: UInt64,
                               length: Int) throws(KeystoreError) -> [UInt8] {
-        guard n > 1, n & (n - 1) == 0, r >= 1, p >= 1, length >= 1, r <= 1 << 20, p <= 1 << 20 else {
-            throw .invalidParameters("scrypt needs n a power of two above 1 and r, p at least 1")
+        guard n > 1, n & (n - 1) == 0 else { throw .invalidParameters("scrypt n=\(n) is not a power of two above 1") }
+        guard r >= 1, p >= 1, r <= 1 << 20, p <= 1 << 20 else {
+            throw .invalidParameters("scrypt r=\(r), p=\(p) are outside 1-1,048,576")
         }
+        guard length >= 1, length <= 1024 else { throw .invalidParameters("scrypt output of \(length) bytes is outside 1-1024") }
         let (memory, overflow) = (128 * r).multipliedReportingOverflow(by: n)
         guard !overflow, memory <= 2 << 30, r * p < 1 << 30 else {
             throw .invalidParameters("scrypt n=\(n), r=\(r), p=\(p) needs more than 2 GiB")
@@ -22,9 +24,10 @@ public enum KeyDerivation {
     /// `iterations` rounds; returns `length` bytes.
     public static func pbkdf2SHA256(password: [UInt8], salt: [UInt8], iterations: Int,
                                     length: Int) throws(KeystoreError) -> [UInt8] {
-        guard iterations >= 1, iterations <= Int(Int32.max), length >= 1 else {
-            throw .invalidParameters("pbkdf2 needs at least 1 iteration")
+        guard iterations >= 1, iterations <= Int(Int32.max) else {
+            throw .invalidParameters("pbkdf2 iteration count \(iterations) is outside 1-2,147,483,647")
         }
+        guard length >= 1, length <= 1 << 30 else { throw .invalidParameters("pbkdf2 output of \(length) bytes is out of range") }
         var out = [UInt8](repeating: 0, count: length)
         let status = PKCS5_PBKDF2_HMAC(password.map { CChar(bitPattern: $0) }, Int32(password.count), salt, Int32(salt.count),
                                        Int32(iterations), EVP_sha256(), Int32(length), &out)

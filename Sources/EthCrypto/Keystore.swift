@@ -50,7 +50,7 @@ public struct Keystore: Sendable {
         let kdfName = try Keystore.string(crypto, "kdf", "crypto.kdf")
         let parameters = try Keystore.object(crypto, "kdfparams", "crypto.kdfparams")
         salt = try Keystore.hex(parameters, "salt", "crypto.kdfparams.salt")
-        derivedKeyLength = Int(try Keystore.integer(parameters, "dklen", "crypto.kdfparams.dklen"))
+        derivedKeyLength = Int(clamping: try Keystore.integer(parameters, "dklen", "crypto.kdfparams.dklen"))
         switch kdfName {
         case "scrypt":
             kdf = .scrypt(n: try Keystore.integer(parameters, "n", "crypto.kdfparams.n"),
@@ -59,11 +59,17 @@ public struct Keystore: Sendable {
         case "pbkdf2":
             let prf = try Keystore.string(parameters, "prf", "crypto.kdfparams.prf")
             guard prf == "hmac-sha256" else { throw .unknownKDF("pbkdf2 with \(prf)") }
-            kdf = .pbkdf2(iterations: Int(try Keystore.integer(parameters, "c", "crypto.kdfparams.c")))
+            let iterations = try Keystore.integer(parameters, "c", "crypto.kdfparams.c")
+            guard iterations >= 1, iterations <= 100_000_000 else {
+                throw .invalidParameters("pbkdf2 iteration count \(iterations) is outside 1-100,000,000")
+            }
+            kdf = .pbkdf2(iterations: Int(iterations))
         default:
             throw .unknownKDF(kdfName)
         }
-        guard derivedKeyLength >= 32 else { throw .invalidParameters("dklen \(derivedKeyLength) is below 32") }
+        guard derivedKeyLength >= 32, derivedKeyLength <= 1024 else {
+            throw .invalidParameters("dklen \(derivedKeyLength) is outside 32-1024 bytes")
+        }
         guard iv.count == 16 else { throw .invalidParameters("the iv is \(iv.count) bytes, not 16") }
         address = root["address"]?.stringValue
         id = root["id"]?.stringValue ?? ""
@@ -77,6 +83,14 @@ public struct Keystore: Sendable {
         guard Keccak256.hash(Array(derived[16..<32]) + ciphertext) == mac else { throw KeystoreError.macMismatch }
         let plain = try KeyDerivation.aes128CTR(key: Array(derived[0..<16]), iv: iv, input: ciphertext)
         return try PrivateKey(bytes: plain)
+    }
+
+    /// The `address` field (hex, 40 digits, any case) as bytes, when present and well formed.
+    public var addressBytes: [UInt8]? {
+        guard let address else { return nil }
+        let digits = address.hasPrefix("0x") || address.hasPrefix("0X") ? String(address.dropFirst(2)) : address
+        guard digits.count == 40, let bytes = try? Hex.decode(digits) else { return nil }
+        return bytes
     }
 
     /// Encrypts `key` under `password` with fresh random salt, iv and id, and the given KDF.

@@ -114,6 +114,8 @@ public enum ABIArguments {
             } else {
                 throw QuantityError.notANumber(text)
             }
+        } catch QuantityError.tooLarge {
+            throw .badValue(path: path, reason: "\(text) does not fit 256 bits")
         } catch {
             throw .badValue(path: path, reason: "expected a whole number, got \(shown(json))")
         }
@@ -161,9 +163,24 @@ public enum ABIArguments {
         var depth = 0
         var quoted = false
         var wasQuoted = false
+        var escaped = false
+        func finishElement() throws(ABIError) {
+            let element = wasQuoted ? current : current.trimmingASCIIWhitespace
+            if element.isEmpty && !wasQuoted { throw .badValue(path: path, reason: "an empty element in '\(text)' (write \"\" for an empty string)") }
+            parts.append(element)
+        }
         for character in text {
             if quoted {
-                if character == "\"" { quoted = false } else { current.append(character) }
+                if escaped {
+                    current.append(character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    quoted = false
+                } else {
+                    current.append(character)
+                }
                 continue
             }
             switch character {
@@ -178,7 +195,7 @@ public enum ABIArguments {
                 if depth < 0 { throw .badValue(path: path, reason: "unbalanced '\(character)'") }
                 current.append(character)
             case "," where depth == 0:
-                parts.append(wasQuoted ? current : current.trimmingASCIIWhitespace)
+                try finishElement()
                 current = ""
                 wasQuoted = false
             default:
@@ -186,7 +203,7 @@ public enum ABIArguments {
             }
         }
         if quoted || depth != 0 { throw .badValue(path: path, reason: "unbalanced brackets or quotes") }
-        parts.append(wasQuoted ? current : current.trimmingASCIIWhitespace)
+        try finishElement()
         return parts
     }
 

@@ -74,6 +74,9 @@ public indirect enum ABIType: Equatable, Sendable, CustomStringConvertible {
 struct ABITypeParser {
     let text: [UInt8]
     var index = 0
+    private var depth = 0
+    /// How deep tuples and arrays may nest.
+    static let maximumDepth = 32
 
     init(_ text: [UInt8]) {
         self.text = ABITypeParser.withoutNames(text)
@@ -124,9 +127,13 @@ struct ABITypeParser {
     mutating func parseType() throws(ABIError) -> ABIType {
         var type: ABIType
         if index < text.count, text[index] == UInt8(ascii: "(") {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= ABITypeParser.maximumDepth else { throw .badType("tuples nest deeper than \(ABITypeParser.maximumDepth) levels in '\(source)'") }
             index += 1
             let members = try parseList(until: UInt8(ascii: ")"))
             guard index < text.count, text[index] == UInt8(ascii: ")") else { throw .badType("unclosed '(' in '\(source)'") }
+            guard !members.isEmpty else { throw .badType("an empty tuple () in '\(source)' is not an ABI type") }
             index += 1
             type = .tuple(members)
         } else {
@@ -135,7 +142,10 @@ struct ABITypeParser {
             let name = String(decoding: text[start..<index], as: UTF8.self)
             type = try elementary(name)
         }
+        var dimensions = 0
         while index < text.count, text[index] == UInt8(ascii: "[") {
+            dimensions += 1
+            guard dimensions <= ABITypeParser.maximumDepth else { throw .badType("arrays nest deeper than \(ABITypeParser.maximumDepth) levels in '\(source)'") }
             index += 1
             let start = index
             while index < text.count, text[index] >= UInt8(ascii: "0"), text[index] <= UInt8(ascii: "9") { index += 1 }

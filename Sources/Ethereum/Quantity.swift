@@ -42,12 +42,21 @@ public enum Quantity {
 
     /// Parses a JSON number literal (exact text) as a whole number.
     public static func parse(jsonNumber text: String, maximum: UInt256 = .max) throws(QuantityError) -> UInt256 {
-        if text.hasPrefix("-") { throw .negative(text) }
+        if text.hasPrefix("-") {
+            // JSON's -0 (in any spelling) is zero; anything else below zero is negative.
+            let digits = text.dropFirst().prefix { $0 != "e" && $0 != "E" }
+            guard digits.allSatisfy({ $0 == "0" || $0 == "." }) else { throw .negative(text) }
+            return .zero
+        }
         var mantissa = Substring(text)
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = text[..<e]
-            guard let parsed = Int(text[text.index(after: e)...]), abs(parsed) <= 100 else { throw .tooLarge(text, maximum: maximum) }
+            guard let parsed = Int(text[text.index(after: e)...]) else { throw .notANumber(text) }
+            let digits = mantissa.filter(\.isASCIIDigit)
+            if digits.allSatisfy({ $0 == "0" }) { return .zero }
+            guard parsed <= 100 else { throw .tooLarge(text, maximum: maximum) }
+            guard parsed >= -100 else { throw .fractionOfWei(text) }
             exponent = parsed
         }
         let value = try decimal(String(mantissa), timesTenTo: exponent, original: text, maximum: maximum)

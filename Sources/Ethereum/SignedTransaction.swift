@@ -85,6 +85,20 @@ public struct SignedTransaction: Equatable, Sendable {
         return try recovered(transaction, RecoverableSignature(r: r, s: s, recoveryID: UInt8(parity)))
     }
 
+    /// Checks that `raw` is shaped like a signed transaction (a known type, canonical RLP, the
+    /// right number of fields) without recovering its sender: a quick check before handing it
+    /// to a node, which verifies the signature itself.
+    /// - Throws: ``TransactionError/malformed(_:)`` as ``decode(raw:)`` does for the shape.
+    public static func checkShape(raw: [UInt8]) throws(TransactionError) {
+        guard let first = raw.first else { throw .malformed("empty input") }
+        if first >= 0xC0 {
+            _ = try fieldList(raw, expected: 9, name: "legacy")
+            return
+        }
+        guard first == 1 || first == 2 else { throw .malformed("unknown transaction type 0x\(String(first, radix: 16))") }
+        _ = try fieldList(Array(raw.dropFirst()), expected: first == 1 ? 11 : 12, name: "type \(first)")
+    }
+
     private static func decodeLegacy(_ raw: [UInt8]) throws(TransactionError) -> SignedTransaction {
         let fields = try fieldList(raw, expected: 9, name: "legacy")
         var reader = FieldReader(fields: fields)

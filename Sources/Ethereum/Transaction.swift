@@ -53,8 +53,14 @@ public struct Transaction: Equatable, Sendable {
             guard gasPrice == nil else {
                 throw .feeMismatch("a type 2 (EIP-1559) transaction takes maxFeePerGas and maxPriorityFeePerGas, not gasPrice")
             }
-            guard maxFeePerGas != nil else { throw .missingField("maxFeePerGas", hint: "--max-fee-per-gas") }
-            guard maxPriorityFeePerGas != nil else { throw .missingField("maxPriorityFeePerGas", hint: "--max-priority-fee-per-gas") }
+            switch (maxFeePerGas, maxPriorityFeePerGas) {
+            case (nil, nil):
+                throw .missingField("maxFeePerGas and maxPriorityFeePerGas", hint: "--max-fee-per-gas and --max-priority-fee-per-gas")
+            case (nil, _), (_, nil):
+                throw .feeMismatch("a type 2 transaction needs maxFeePerGas and maxPriorityFeePerGas together; give both in it (fee options fill only transactions without any fee field)")
+            default:
+                break
+            }
         }
         if type == .legacy && !accessList.isEmpty { throw .feeMismatch("a legacy transaction has no access list") }
         if type != .legacy && chainID == nil { throw .missingField("chainId", hint: "--chain-id") }

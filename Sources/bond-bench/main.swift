@@ -1,5 +1,7 @@
-// bond-bench: in-process timings of bond's own primitives, for bench/run. Not installed.
+// bond-bench: in-process timings of bond's own primitives, and the minimal JSON-RPC responder,
+// for bench/run. Not installed.
 //   bond-bench keccak BLOCK-BYTES SECONDS   Keccak-256 over repeated blocks: prints MB/s
+//   bond-bench responder PORT-FILE          see Responder.swift
 import Glibc
 import Hashing
 
@@ -10,6 +12,7 @@ func now() -> Double {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count == 3 && arguments[1] == "responder" { Responder.serve(portFile: arguments[2]) }
 guard arguments.count == 4, arguments[1] == "keccak", let blockSize = Int(arguments[2]), let seconds = Double(arguments[3]) else {
     print("usage: bond-bench keccak BLOCK-BYTES SECONDS")
     exit(64)

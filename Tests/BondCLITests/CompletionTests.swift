@@ -54,6 +54,6 @@ struct CompletionTests {
         #expect(try fish("bond base58 ") == ["decode", "encode"])
         #expect(try fish("bond base58 encode --") == Self.optionsOfEncode)
         #expect(try fish("bond completions ") == ["bash", "fish", "zsh"])
-        #expect(try fish("bond help ") == ["base58", "completions", "key", "sign-tx"])
+        #expect(try fish("bond help ") == ["base58", "completions", "key", "send-tx", "sign-tx"])
     }
 }

@@ -44,7 +44,7 @@ struct GeneralCLITests {
         ([], "bond: error: missing subcommand; 'bond --help' lists them"),
         (["base58", "encode", "--file"], "bond base58: error: option '--file' needs a value (PATH)"),
         (["base58", "encode", "--check=1"], "bond base58: error: option '--check' takes no value"),
-        (["base58", "decode", "--binary"], "bond base58: error: unknown option '--binary'"),
+        (["base58", "decode", "--binary"], "bond base58: error: unknown option '--binary' (an option of 'bond base58 encode')"),
         (["--log-file"], "bond: error: option '--log-file' needs a value (PATH)"),
         (["completions", "tcsh"], "bond completions: error: SHELL must be one of bash, zsh, fish, got 'tcsh'"),
         (["version"], "bond: error: unknown subcommand 'version' (did you mean '--version'?)"),

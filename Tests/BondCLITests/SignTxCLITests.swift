@@ -1,3 +1,4 @@
+import Encoding
 import Foundation
 import Testing
 
@@ -94,7 +95,7 @@ struct SignTxCLITests {
 
     @Test("bad input exits with the documented status, names the line, and prints nothing for it", arguments: [
         (#"{"nonce": 1, "gas": 1, "chainId": 1, "gasprice": 1}"#, [String](), 65, "line 1: unknown field 'gasprice' (did you mean 'gasPrice'?)"),
-        (#"{"nonce": 1, "gas": 1, "chainId": 1"#, [], 65, "line 1: invalid JSON at line 1, column 36: unexpected end of input, expected ',' or '}' (a stream takes one JSON object per line; give a pretty-printed object as a FILE)"),
+        (#"{"nonce": 1, "gas": 1, "chainId": 1"#, [], 65, "line 1: invalid JSON at column 36: unexpected end of input, expected ',' or '}'"),
         (#"{"gas": 1, "chainId": 1, "gasPrice": 1}"#, [], 65, "line 1: missing nonce: give it in the transaction or with --nonce"),
         (#"{"nonce": 1, "chainId": 1, "gasPrice": 1}"#, [], 65, "line 1: missing gas: give it in the transaction or with --gas"),
         (#"{"nonce": 1, "gas": 1, "gasPrice": 1}"#, [], 65, "line 1: missing chainId: give it in the transaction or with --chain-id (or --no-chain-id for a legacy transaction without EIP-155)"),
@@ -108,7 +109,7 @@ struct SignTxCLITests {
         (#"{"nonce": 1, "gas": 1, "chainId": 1, "gasPrice": "0.5wei"}"#, [], 65, "line 1: gasPrice: '0.5wei' has a fraction of a wei"),
         (#"{"nonce": 1, "gas": 1, "chainId": 1, "gasPrice": 1, "call": {"function": "f(uint8)", "args": [256]}}"#, [], 65, "line 1: call: argument 1 (uint8): 256 does not fit uint8"),
         (#"[1]"#, [], 65, "line 1: expected a transaction JSON object, got an array"),
-        (#"{}"#, ["--nonce", "abc"], 64, "option '--nonce' expects a number (whole, 0x hex, or with a unit such as 10gwei), got 'abc'"),
+        (#"{}"#, ["--nonce", "abc"], 64, "option '--nonce' expects a whole number (decimal or 0x hex), got 'abc'"),
         (#"{}"#, ["--nonce", "18446744073709551616"], 65, "--nonce: '18446744073709551616' is larger than 2^64-1"),
         (#"{}"#, ["--gas-price", "1", "--max-fee-per-gas", "2"], 65, "fee fields of two types: --gas-price with --max-fee-per-gas or --max-priority-fee-per-gas"),
         (#"{}"#, ["--to", "0xnope"], 65, "--to: address '0xnope' has 4 hex digits, not 40"),
@@ -122,12 +123,58 @@ struct SignTxCLITests {
         #expect(result.stderr == "bond sign-tx: error: \(message)\n")
     }
 
+    @Test("option values not of their kind are usage errors (64); conflicting options too", arguments: [
+        (["--nonce", "1.5"], "option '--nonce' expects a whole number (decimal or 0x hex), got '1.5'"),
+        (["--gas", "-1"], "option '--gas' expects a whole number (decimal or 0x hex), got '-1'"),
+        (["--data", "0xzz"], "option '--data' expects hex bytes: invalid hex digit 'z' at position 3"),
+        (["--no-chain-id", "--chain-id", "1"], "give --chain-id or --no-chain-id, not both"),
+        (["--function", "f(uint256,bool)", "--arg", "1"], "f(uint256,bool) takes 2 arguments (--arg), 1 given"),
+        (["--decode", "-n"], "--decode reads raw transactions; --no-input signs one"),
+    ])
+    func optionKinds(flags: [String], message: String) throws {
+        let directory = try TemporaryDirectory()
+        let key = try Self.keyFile(directory)
+        let result = try BondBinary.run(["sign-tx", "--key-file", key] + flags, input: "{}\n")
+        #expect(result.status == 64)
+        #expect(result.stderr == "bond sign-tx: error: \(message)\n")
+    }
+
+    @Test("a key file ending in CRLF is read; a pretty-printed object on stdin is one transaction")
+    func crlfAndPretty() throws {
+        let directory = try TemporaryDirectory()
+        let key = try Self.keyFile(directory, contents: Self.exampleKey + "\r\n")
+        let pretty = "{\n  \"nonce\": 9,\n  \"gasPrice\": \"20gwei\",\n  \"gas\": 21000,\n  \"to\": \"0x3535353535353535353535353535353535353535\",\n  \"value\": \"1ether\",\n  \"chainId\": 1\n}\n"
+        let result = try BondBinary.run(["sign-tx", "--key-file", key], input: pretty + pretty)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.map { $0["raw"] as? String } == [Self.eip155Raw, Self.eip155Raw])
+        let broken = try BondBinary.run(["sign-tx", "--key-file", key], input: "{\n \"nonce\": 9,\n \"gas\": ]\n}\n")
+        #expect(broken.status == 65)
+        #expect(broken.stderr == "bond sign-tx: error: line 1: invalid JSON at line 3, column 9: unexpected ']', expected a value\n")
+    }
+
+    @Test("deep nesting is refused cleanly, never a crash")
+    func deepNesting() throws {
+        let directory = try TemporaryDirectory()
+        let key = try Self.keyFile(directory)
+        // 1,000 nested RLP lists: 0xc1 0xc1 ... 0xc0, lengths growing outward.
+        var rlp: [UInt8] = [0xC0]
+        for _ in 0..<1_000 { rlp = (rlp.count < 56 ? [0xC0 + UInt8(rlp.count)] : [0xF7 + UInt8((rlp.count.bitWidth - rlp.count.leadingZeroBitCount + 7) / 8)] + withUnsafeBytes(of: rlp.count.bigEndian, Array.init).drop { $0 == 0 }) + rlp }
+        let raw = try BondBinary.run(["sign-tx", "--decode"], input: Hex.encode(rlp) + "\n")
+        #expect(raw.status == 65)
+        #expect(raw.stderr.contains("lists nest deeper than 256 levels"))
+        let signature = "f(" + String(repeating: "(", count: 100) + "uint256" + String(repeating: ")", count: 100) + ")"
+        let call = try BondBinary.run(["sign-tx", "--key-file", key, "--function", signature], input: "{}\n")
+        #expect(call.status == 65)
+        #expect(call.stderr.contains("tuples nest deeper than 32 levels"))
+    }
+
     @Test("--keep-going signs the good lines and reports the bad ones")
     func keepGoing() throws {
         let directory = try TemporaryDirectory()
         let key = try Self.keyFile(directory)
         let input = "{\"nonce\": 1}\n{\"nonce\": 2, \"gasprice\": 1}\n{\"nonce\": 3}\n"
-        let result = try BondBinary.run(["sign-tx", "--key-file", key, "--keep-going", "--gas", "21000", "--chain-id", "1", "--gas-price", "1gwei"], input: input)
+        let result = try BondBinary.run(["sign-tx", "--key-file", key, "--keep-going", "--gas", "21000", "--chain-id", "1", "--gas-price", "1gwei",
+                                         "--to", "0x3535353535353535353535353535353535353535"], input: input)
         #expect(result.status == 65)
         #expect(result.lines.map { $0["nonce"] as? String } == ["1", "3"])
         #expect(result.stderr == "bond sign-tx: error: line 2: unknown field 'gasprice' (did you mean 'gasPrice'?)\n")

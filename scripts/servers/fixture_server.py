@@ -12,6 +12,7 @@ Writes {"url": "http://127.0.0.1:PORT"} to the ready file once it listens. Paths
   /test/truncated                   announces 100 bytes, sends 10, closes
   /test/gzip                        a gzip-encoded JSON body
   /test/redirect?code=302&to=URL    a redirect to URL
+  /test/loop                        a redirect to itself
   /test/flaky/KEY/N/CODE[?retry-after=S]  CODE for the first N requests with KEY, then 200
   /test/retry-after/SECONDS         429 with Retry-After: SECONDS
   /test/basic-auth/USER/PASSWORD    200 with the right Basic credentials, else 401
@@ -94,6 +95,8 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "redirect":
             code = int(query.get("code", ["302"])[0])
             return self.send(code, "moved", headers=[("Location", query["to"][0])])
+        if kind == "loop":
+            return self.send(302, "around", headers=[("Location", "/test/loop")])
         if kind == "flaky":
             key, failures, code = parts[2], int(parts[3]), int(parts[4])
             with FLAKY_LOCK:

@@ -161,20 +161,27 @@ public struct ArgumentParser: Sendable {
     }
 
     private func unknownOption(_ written: String, _ state: State) -> String {
-        var message = "unknown option \(MessageText.quoted(written))"
+        let message = "unknown option \(MessageText.quoted(written))"
         let known = (state.node.options + root.options).map(\.longForm)
-        let hint = Suggestion.hint(for: written, among: known, quoted: true)
-        if !hint.isEmpty { return message + hint }
-        // An option of a verb given before the verb: say where it goes.
+        // An exact option of a verb nearby beats a merely similar name here.
+        // An option of a verb given before the verb, or of another verb: say where it goes.
         if written.hasPrefix("--") {
             let name = String(written.dropFirst(2).prefix { $0 != "=" })
             let owners = state.node.verbs.filter { $0.option(named: name) != nil }.map(\.name)
             if !owners.isEmpty {
                 let path = (["bond"] + state.parsed.path).joined(separator: " ")
-                message += " here: it belongs after the verb ('\(path) \(owners[0]) --\(name)')"
+                return message + " here: it belongs after the verb ('\(path) \(owners[0]) --\(name)')"
+            }
+            if let parent = root.descendant(Array(state.parsed.path.dropLast())), state.parsed.path.count >= 2 {
+                let siblings = parent.verbs.filter { $0.name != state.node.name && $0.option(named: name) != nil }.map(\.name)
+                if !siblings.isEmpty {
+                    let path = (["bond"] + state.parsed.path.dropLast()).joined(separator: " ")
+                    return message + " (an option of " + siblings.map { "'\(path) \($0)'" }.joined(separator: " and ") + ")"
+                }
             }
         }
-        return message
+        let hint = Suggestion.hint(for: written, among: known, quoted: true)
+        return message + hint
     }
 
     private func store(_ spec: OptionSpec, _ raw: String?, _ state: inout State) throws(Failure) {
@@ -210,6 +217,18 @@ public struct ArgumentParser: Sendable {
         case .quantity:
             if case .notANumber? = Result(catching: { () throws(QuantityError) in try Quantity.parse(raw) }).failure {
                 throw fail(state, "option '\(spec.longForm)' expects a number (whole, 0x hex, or with a unit such as 10gwei), got \(shown)")
+            }
+            return .text(raw)
+        case .wholeNumber:
+            let digits = raw.hasPrefix("0x") || raw.hasPrefix("0X") ? Substring(raw.dropFirst(2)) : Substring(raw)
+            let hex = digits.count != raw.count
+            guard !digits.isEmpty, digits.allSatisfy({ hex ? $0.isHexDigit : $0.isASCIIDigit }) else {
+                throw fail(state, "option '\(spec.longForm)' expects a whole number (decimal or 0x hex), got \(shown)")
+            }
+            return .text(raw)
+        case .hex:
+            if case .failure(let error) = Result(catching: { () throws(HexError) in try Hex.decode(raw) }) {
+                throw fail(state, "option '\(spec.longForm)' expects hex bytes: \(error.description)")
             }
             return .text(raw)
         case .duration:

@@ -17,6 +17,11 @@ public enum ValueKind: Sendable, Equatable {
     /// checked here for its form; its range (2^64-1 for a nonce) is checked where it is used,
     /// and exits 65, not 64.
     case quantity(placeholder: String)
+    /// A whole number in decimal or `0x` hex, no unit (a nonce, gas, a chain id); its range is
+    /// checked where it is used (exit 65).
+    case wholeNumber(placeholder: String)
+    /// Bytes as hex digits, `0x` optional (`--data`).
+    case hex(placeholder: String)
     /// A duration: seconds with optional decimals (`2.5`), or a number with `ms`, `s`, `m` or
     /// `h` (../shared/DESIGN.md, command-line conventions).
     case duration
@@ -35,7 +40,8 @@ public enum ValueKind: Sendable, Equatable {
     public var placeholder: String {
         switch self {
         case .flag, .count: return ""
-        case .text(let placeholder), .integer(let placeholder), .quantity(let placeholder): return placeholder
+        case .text(let placeholder), .integer(let placeholder), .quantity(let placeholder),
+             .wholeNumber(let placeholder), .hex(let placeholder): return placeholder
         case .path: return "PATH"
         case .directory: return "DIR"
         case .duration: return "SECONDS"

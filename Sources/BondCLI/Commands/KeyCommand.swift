@@ -1,3 +1,4 @@
+import Files
 import Encoding
 import EthCrypto
 import Ethereum
@@ -72,7 +73,11 @@ enum KeyCommand {
         var text: [UInt8] = []
         JSONWriter.append(store.json, to: &text)
         text.append(0x0A)
-        try AtomicFile.create(path, contents: text, mode: 0o600)
+        do {
+            try AtomicFile.create(path, contents: text, mode: 0o600)
+        } catch let failure as FileFailure where failure.errorNumber == EEXIST {
+            throw CommandFailure(.cannotCreate, "\(FileFailure.quoted(path)) exists: bond never writes over a keystore")
+        }
         var line = JSONObject()
         line.string("address", address.checksummed)
         line.string("keystore", AtomicFile.absolute(path))

@@ -2,20 +2,21 @@ import Encoding
 import EthCrypto
 import Ethereum
 import Glibc
+import HTTP
 
 /// `bond sign-tx`: signs Ethereum transactions offline, one per input line (bond-sign-tx(1)).
 enum SignTxCommand {
     static let transactionOptions: [OptionSpec] = [
         OptionSpec("to", .text(placeholder: "ADDRESS"), help: "recipient; a line without to (and without this) creates a contract"),
         OptionSpec("value", .quantity(placeholder: "AMOUNT"), help: "wei to send: 21000, 0x5208, 1ether, 0.5gwei"),
-        OptionSpec("nonce", .quantity(placeholder: "N"), help: "nonce of the first line without one; later lines count up"),
-        OptionSpec("gas", .quantity(placeholder: "N"), help: "gas limit"),
+        OptionSpec("nonce", .wholeNumber(placeholder: "N"), help: "nonce of the first line without one; later lines count up"),
+        OptionSpec("gas", .wholeNumber(placeholder: "N"), help: "gas limit"),
         OptionSpec("gas-price", .quantity(placeholder: "AMOUNT"), help: "legacy and EIP-2930 fee per gas (0.1gwei)"),
         OptionSpec("max-fee-per-gas", .quantity(placeholder: "AMOUNT"), help: "EIP-1559 fee cap per gas"),
         OptionSpec("max-priority-fee-per-gas", .quantity(placeholder: "AMOUNT"), help: "EIP-1559 priority fee per gas"),
-        OptionSpec("chain-id", .quantity(placeholder: "N"), help: "chain id (EIP-155): 1, 137, 246 Energy Web, 73799 Volta"),
+        OptionSpec("chain-id", .wholeNumber(placeholder: "N"), help: "chain id (EIP-155): 1, 137, 246 Energy Web, 73799 Volta"),
         OptionSpec("type", .choice(["0", "1", "2"]), help: "0 legacy, 1 EIP-2930, 2 EIP-1559 (default: from the fee fields)"),
-        OptionSpec("data", .text(placeholder: "HEX"), help: "calldata, hex"),
+        OptionSpec("data", .hex(placeholder: "HEX"), help: "calldata, hex"),
         OptionSpec("function", .text(placeholder: "SIG"), help: "call SIG, e.g. 'transfer(address,uint256)', with the --arg values"),
         OptionSpec("arg", .text(placeholder: "VALUE"), repeatable: true, help: "an argument of --function, in order (repeat it)"),
         OptionSpec("no-chain-id", help: "sign legacy transactions without EIP-155 replay protection"),
@@ -26,6 +27,9 @@ enum SignTxCommand {
         summary: "sign Ethereum transactions offline (legacy/EIP-155, EIP-2930, EIP-1559)",
         details: "Reads one transaction JSON object per line from FILE or stdin (or one pretty-printed object in FILE), fills what a line lacks from the options (a field the line carries wins), signs it and prints one line per transaction. --decode instead decodes signed raw transactions.",
         options: transactionOptions + SigningKey.options + [
+            OptionSpec("rpc", .text(placeholder: "URL"), help: "fill missing nonce, chain id, gas and fees from this node (never from the environment)"),
+            OptionSpec("nonce-file", .path, help: "keep the next nonce per sender in PATH, so signing goes on while the node is down"),
+        ] + HTTPFlags.options + [
             OptionSpec("no-input", short: "n", help: "sign one transaction from the options alone, reading no input"),
             OptionSpec("decode", help: "decode signed raw transactions (arguments or stdin lines: hex or sign-tx output) and recover their sender"),
             OptionSpec("threads", .integer(placeholder: "N"), help: "sign on N threads (default: the number of CPUs)"),
@@ -38,7 +42,10 @@ enum SignTxCommand {
 
     static func run(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
-        if arguments.flag("decode") { return try decode(invocation) }
+        if arguments.flag("decode") {
+            if arguments.flag("no-input") { throw CommandFailure.usage("--decode reads raw transactions; --no-input signs one") }
+            return try decode(invocation)
+        }
         if arguments.positionals.count > 1 {
             throw CommandFailure.usage("sign-tx reads one FILE; for several, concatenate them: cat A B | bond sign-tx")
         }
@@ -53,48 +60,59 @@ enum SignTxCommand {
             guard arguments.positionals.isEmpty else { throw CommandFailure.usage("--no-input reads no FILE") }
             source = .whole(label: .argument("--no-input"), bytes: Array("{}".utf8))
         } else {
-            source = try itemSource(arguments.positionals.first ?? "-")
+            source = .jsonValues(path: arguments.positionals.first ?? "-")
         }
+        let nonceFile = try arguments.text("nonce-file").map { try NonceFile($0) }
+        var filler: TransactionFiller?
+        if let url = arguments.text("rpc") {
+            try PlainHTTPRule.check(url, allowHTTP: arguments.flag("allow-http"))
+            let http = try HTTPClient(options: HTTPFlags.httpOptions(arguments))
+            let diagnostics = invocation.diagnostics
+            http.onRetry = { diagnostics.note($0) }
+            filler = TransactionFiller(node: EthereumNode(rpc: JSONRPCClient(url: url, http: http)), nonceFile: nonceFile, sender: from)
+        } else if let nonceFile {
+            filler = TransactionFiller(node: nil, nonceFile: nonceFile, sender: from)
+        }
+        filler?.onNote = { [diagnostics = invocation.diagnostics] in diagnostics.note($0) }
+        let output = invocation.output
+        var nonceExhausted = false
         var runner = ItemRunner(source, keepGoing: arguments.flag("keep-going"), invocation: invocation)
         let threads = Int(arguments.integer("threads") ?? UInt64(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
         let status = try runner.run(threads: max(1, threads), prepare: { item -> Transaction in
             var request = try request(from: item)
             let usesFlagNonce = request.nonce == nil && defaults.nonce != nil
             request = request.filled(from: defaults)
+            if let filler { request = try filler.fill(request) }
             if let expected = request.from, expected != from {
                 throw CommandFailure(.dataError, "from \(expected.checksummed) is not the signing key's address \(from.checksummed)")
+            }
+            if usesFlagNonce && nonceExhausted {
+                throw CommandFailure(.dataError, "--nonce counted past 2^64-1")
             }
             let transaction = try request.transaction(withoutChainID: withoutChainID)
             if usesFlagNonce, let nonce = defaults.nonce {
                 // The next line without a nonce takes the next one.
-                defaults.nonce = nonce == UInt64.max ? nil : nonce + 1
+                if nonce == UInt64.max { nonceExhausted = true } else { defaults.nonce = nonce + 1 }
+            }
+            if transaction.to == nil && transaction.data.isEmpty {
+                invocation.diagnostics.warning("the transaction with nonce \(transaction.nonce) has no to and no data: it creates an empty contract")
             }
             return transaction
         }, produce: { transaction in
             TransactionLine.object(transaction.signed(with: key, from: from)).line()
-        }, written: { _ in })
+        }, written: { transaction in
+            // The nonce file moves on only once the line is out.
+            guard let nonceFile else { return }
+            try output.flush()
+            try nonceFile.used(transaction.nonce, by: from)
+        })
         invocation.diagnostics.note("signed \(MessageText.count(runner.succeeded, "transaction")), \(runner.failed) failed")
         return status
     }
 
-    /// Lines of FILE, or FILE whole when it holds one (pretty-printed) JSON object.
-    private static func itemSource(_ path: String) throws -> ItemSource {
-        guard path != "-" else { return .lines(path: "-") }
-        let bytes = try InputFile.readAll(path)
-        if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{"),
-           bytes.contains(0x0A), (try? JSONParser.parse(bytes)) != nil {
-            return .whole(label: .file(path), bytes: bytes)
-        }
-        return .lines(path: path)
-    }
-
     /// A request from one input item: a JSON object.
     private static func request(from item: UnsafeBufferPointer<UInt8>) throws -> TransactionRequest {
-        let parsed = Result { () throws(JSONError) -> JSONValue in try JSONParser.parse(item) }
-        if case .failure(let error) = parsed, error.message.hasPrefix("unexpected end of input") {
-            throw CommandFailure(.dataError, "\(error.description) (a stream takes one JSON object per line; give a pretty-printed object as a FILE)")
-        }
-        let json = try parsed.get()
+        let json = try JSONParser.parse(item)
         guard let object = json.objectValue else {
             throw CommandFailure(.dataError, "expected a transaction JSON object, got \(json.kindDescription)")
         }
@@ -120,12 +138,18 @@ enum SignTxCommand {
         request.data = try field("data", TransactionRequest.hexData)
         if let function = arguments.text("function") {
             let signature = try FunctionSignature(function)
+            guard arguments.texts("arg").count == signature.inputs.count else {
+                throw CommandFailure.usage("\(signature.canonical) takes \(MessageText.count(signature.inputs.count, "argument")) (--arg), \(arguments.texts("arg").count) given")
+            }
             request.call = (signature, try ABIArguments.values(texts: arguments.texts("arg"), for: signature))
         } else if !arguments.texts("arg").isEmpty {
             throw CommandFailure.usage("--arg needs --function")
         }
         if request.data != nil && request.call != nil {
             throw CommandFailure.usage("give --data or --function, not both")
+        }
+        if arguments.flag("no-chain-id") && request.chainID != nil {
+            throw CommandFailure.usage("give --chain-id or --no-chain-id, not both")
         }
         if request.gasPrice != nil && (request.maxFeePerGas != nil || request.maxPriorityFeePerGas != nil) {
             throw CommandFailure(.dataError, "fee fields of two types: --gas-price with --max-fee-per-gas or --max-priority-fee-per-gas")

@@ -1,3 +1,4 @@
+import Files
 import Glibc
 
 /// Opening and reading input files; `-` is standard input.

@@ -1,3 +1,5 @@
+import Encoding
+import Files
 import Dispatch
 import Glibc
 
@@ -141,10 +143,48 @@ struct ItemRunner {
                 if item.isEmpty { return }
                 try body(.line(number), item)
             }
+        case .jsonValues(let path):
+            invocation.diagnostics.debug("reading JSON values from \(InputFile.displayName(path))")
+            let descriptor = try InputFile.open(path)
+            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+            let reader = LineReader(descriptor: descriptor, name: InputFile.displayName(path))
+            let output = invocation.output
+            var pending: [UInt8] = []
+            var pendingLine = 0
+            var depth = 0
+            try reader.forEachLine(beforeBlocking: {
+                try beforeBlocking()
+                try output.flush()
+            }) { number, line in
+                let item = ItemRunner.trimmed(line)
+                if pending.isEmpty {
+                    if item.isEmpty { return }
+                    let open = JSONError.openDepth(item)
+                    guard open > 0 else { return try body(.line(number), item) }
+                    pending = Array(item)
+                    pendingLine = number
+                    depth = open
+                    return
+                }
+                // Continuation lines stay as written, so that error columns match the file.
+                pending.append(0x0A)
+                pending.append(contentsOf: line)
+                depth += JSONError.openDepth(line)
+                guard depth <= 0 || pending.count > ItemRunner.maximumValueSize else { return }
+                let value = pending
+                pending.removeAll()
+                try value.withUnsafeBufferPointer { try body(.line(pendingLine), $0) }
+            }
+            if !pending.isEmpty {
+                try pending.withUnsafeBufferPointer { try body(.line(pendingLine), $0) }
+            }
         case .whole(let label, let bytes):
             try bytes.withUnsafeBufferPointer { try body(label, ItemRunner.trimmed($0)) }
         }
     }
+
+    /// The largest JSON value spread over several lines, in bytes.
+    static let maximumValueSize = 16 << 20
 
     /// Errors that end the run even with `--keep-going`: the output cannot be written.
     static func stopsEveryRun(_ error: any Error) -> Bool {

@@ -1,3 +1,4 @@
+import Encoding
 /// Where a subcommand's items come from: its positional arguments when there are any, else the
 /// lines of a file or standard input (../shared/DESIGN.md, command-line conventions).
 enum ItemSource {
@@ -5,6 +6,9 @@ enum ItemSource {
     case arguments([String])
     /// One item per non-blank line of `path` (`-`: standard input).
     case lines(path: String)
+    /// JSON values from `path`, one per line, or spread over several lines (a pretty-printed
+    /// object): a line that leaves an object or array open continues on the next ones.
+    case jsonValues(path: String)
     /// One item already read whole (a file holding one pretty-printed JSON object).
     case whole(label: ItemLabel, bytes: [UInt8])
 

@@ -1,3 +1,4 @@
+import Files
 import Glibc
 
 /// Reads a file descriptor line by line without copying each line.

@@ -1,3 +1,4 @@
+import Files
 import Glibc
 
 /// Files holding secrets: private keys and passwords (../shared/DESIGN.md, command-line

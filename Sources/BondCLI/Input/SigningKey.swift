@@ -1,5 +1,7 @@
+import Files
 import Encoding
 import EthCrypto
+import Ethereum
 
 /// Where the signing key comes from: never the command line (ps shows argv). In order of
 /// precedence: `--key-file PATH` (hex) or `--keystore PATH` (with `--password-file PATH` or
@@ -59,9 +61,18 @@ enum SigningKey {
         let password = try password(arguments)
         let text = try InputFile.readAll(path)
         do {
-            return try Keystore(json: text).decrypt(password: password)
-        } catch let error as KeystoreError {
-            throw CommandFailure(ErrorStatus.classify(error).status, "keystore \(FileFailure.quoted(path)): \(error.description)")
+            let keystore = try Keystore(json: text)
+            let key = try keystore.decrypt(password: password)
+            let address = Address(publicKey: key.publicKey.uncompressed)
+            if let recorded = keystore.addressBytes, recorded != address.bytes {
+                throw CommandFailure(.dataError, "its address field is \(Hex.encode(recorded)), but its key's address is \(address.checksummed)")
+            }
+            return key
+        } catch let failure as FileFailure {
+            throw failure
+        } catch {
+            let (status, message) = ErrorStatus.classify(error)
+            throw CommandFailure(status, "keystore \(FileFailure.quoted(path)): \(message)")
         }
     }
 

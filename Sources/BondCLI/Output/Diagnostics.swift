@@ -1,3 +1,5 @@
+import Encoding
+import Files
 import Glibc
 
 /// Human-readable diagnostics: errors, warnings and notes for the person or log reading stderr.
@@ -60,7 +62,8 @@ final class Diagnostics {
     }
 
     private func emit(_ kind: String, _ message: String, stderrTimestamp: Bool) {
-        let body = "\(program): \(kind): \(message)\n"
+        // One line, whatever the message quotes: control and invisible characters escaped.
+        let body = "\(program): \(kind): \(MessageText.sanitized(message, limit: 8192))\n"
         let stamped = Timestamp.rfc3339(epoch: Timestamp.nowEpoch()) + " " + body
         writeAll(STDERR_FILENO, stderrTimestamp ? stamped : body)
         if logDescriptor >= 0 { writeAll(logDescriptor, stamped) }

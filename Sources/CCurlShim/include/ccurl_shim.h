@@ -13,6 +13,10 @@
 /// `error` (at most `size` bytes) when the library or one of its functions is missing.
 int bond_curl_load(char *error, size_t size);
 
+/// Tries to load the shared library `soname` as bond_curl_load does, without keeping it or
+/// initialising it; returns 0, or -1 with the message bond_curl_load would give. For tests.
+int bond_curl_probe(const char *soname, char *error, size_t size);
+
 CURL *bond_curl_easy_init(void);
 void bond_curl_easy_cleanup(CURL *handle);
 void bond_curl_easy_reset(CURL *handle);

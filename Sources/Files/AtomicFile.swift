@@ -1,12 +1,12 @@
 import Glibc
 
 /// Files written whole or not at all.
-enum AtomicFile {
+public enum AtomicFile {
     /// Creates `path` holding `contents` with permission `mode`, never over an existing file:
     /// the bytes go to a temporary file beside it (named with a leading dot), are synced, and
     /// are linked to `path` (link(2) fails if `path` exists), then the directory is synced.
-    /// - Throws: ``FileFailure``; an existing `path` exits 73.
-    static func create(_ path: String, contents: [UInt8], mode: mode_t) throws {
+    /// - Throws: ``FileFailure`` (an existing `path`: EEXIST).
+    public static func create(_ path: String, contents: [UInt8], mode: mode_t) throws {
         let directory = AtomicFile.directory(of: path)
         let temporary = directory + "/." + AtomicFile.baseName(of: path) + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -23,17 +23,39 @@ enum AtomicFile {
             close(descriptor)
             throw error
         }
-        guard link(temporary, path) == 0 else {
-            let code = errno
-            if code == EEXIST { throw CommandFailure(.cannotCreate, "\(FileFailure.quoted(path)) exists: bond never writes over a keystore") }
-            throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: code)
-        }
+        guard link(temporary, path) == 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: errno) }
         linked = true
         unlink(temporary)
         syncDirectory(directory)
     }
 
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], name: String) throws {
+    /// Replaces `path` with `contents` atomically: a temporary file beside it (leading dot),
+    /// synced, renamed over `path`, then the directory synced. Readers see the old or the new
+    /// contents, never a mix; a crash leaves one of the two.
+    /// - Throws: ``FileFailure``.
+    public static func replace(_ path: String, contents: [UInt8], mode: mode_t = 0o644) throws {
+        let directory = AtomicFile.directory(of: path)
+        let temporary = directory + "/." + AtomicFile.baseName(of: path) + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: errno) }
+        do {
+            try writeAll(descriptor, contents, name: FileFailure.quoted(path))
+            guard fsync(descriptor) == 0 else { throw FileFailure(.sync, FileFailure.quoted(path), errno: errno) }
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileFailure(.rename, FileFailure.quoted(path), errno: code)
+        }
+        syncDirectory(directory)
+    }
+
+    public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], name: String) throws {
         var offset = 0
         while offset < bytes.count {
             let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
@@ -45,7 +67,7 @@ enum AtomicFile {
         }
     }
 
-    static func syncDirectory(_ directory: String) {
+    public static func syncDirectory(_ directory: String) {
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if descriptor >= 0 {
             fsync(descriptor)
@@ -53,18 +75,18 @@ enum AtomicFile {
         }
     }
 
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func baseName(of path: String) -> String {
+    public static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
 
     /// `path` made absolute against the working directory.
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return path }

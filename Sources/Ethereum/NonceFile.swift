@@ -1,0 +1,72 @@
+import Encoding
+import Files
+import Glibc
+
+/// `--nonce-file PATH`: the next nonce of each sender, kept across runs so that signing goes
+/// on through a node outage. A small JSON object, `{"0xSENDER": "NEXT_NONCE", ...}`, replaced
+/// atomically after each signed line is printed; a lock file beside it (`PATH.lock`) keeps two
+/// signers from handing out the same nonce.
+public final class NonceFile {
+    public let path: String
+    private var next: [String: UInt64]
+    private let lock: FileLock
+
+    /// Locks and reads `path`; a missing file is an empty one.
+    /// - Throws: ``FileFailure``; ``NonceFileError`` when the file is not such an object.
+    public init(_ path: String) throws {
+        self.path = path
+        lock = try FileLock(path + ".lock")
+        next = [:]
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return }
+            throw FileFailure(.openForReading, FileFailure.quoted(path), errno: errno)
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { throw FileFailure(.read, FileFailure.quoted(path), errno: errno) }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        guard let object = (try? JSONParser.parse(bytes))?.objectValue else {
+            throw NonceFileError.malformed(path, "not a JSON object")
+        }
+        for (key, value) in object.members {
+            guard let address = try? Address(key), case .string(let text) = value, let nonce = UInt64(text) else {
+                throw NonceFileError.malformed(path, "entry \(key) is not \"0xADDRESS\": \"NONCE\"")
+            }
+            next[address.checksummed] = nonce
+        }
+    }
+
+    /// The next nonce recorded for `sender`, if any.
+    public func nextNonce(of sender: Address) -> UInt64? {
+        next[sender.checksummed]
+    }
+
+    /// Records that `nonce` of `sender` is used and writes the file (the next nonce only grows).
+    public func used(_ nonce: UInt64, by sender: Address) throws {
+        let candidate = nonce == .max ? nonce : nonce + 1
+        guard candidate > (next[sender.checksummed] ?? 0) || next[sender.checksummed] == nil else { return }
+        next[sender.checksummed] = candidate
+        let object = JSONObjectValue(next.keys.sorted().map { ($0, .string(String(next[$0] ?? 0))) })
+        var bytes: [UInt8] = []
+        JSONWriter.append(.object(object), to: &bytes)
+        bytes.append(0x0A)
+        try AtomicFile.replace(path, contents: bytes, mode: 0o644)
+    }
+}
+
+/// A nonce file that bond cannot read.
+public enum NonceFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    case malformed(String, String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let path, let reason): return "nonce file \(FileFailure.quoted(path)): \(reason)"
+        }
+    }
+}
