@@ -22,7 +22,10 @@ let package = Package(
         ),
 
         // libcurl, loaded with dlopen on first use: only the headers at build time, no link.
-        .target(name: "CCurlShim"),
+        .target(name: "CLibraryLoader"),
+        .target(name: "CCurlShim", dependencies: ["CLibraryLoader"]),
+        // libxml2, likewise; its headers live in /usr/include/libxml2 (pkg-config libxml-2.0).
+        .target(name: "CXMLShim", dependencies: ["CLibraryLoader"], cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
 
         // Domain modules: typed values in, typed values or typed errors out; no argv, stdout or exit codes.
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
@@ -31,9 +34,11 @@ let package = Package(
         .target(name: "Files", dependencies: ["Encoding"]),
         .target(name: "HTTP", dependencies: ["CCurlShim"]),
         .target(name: "Ethereum", dependencies: ["EthCrypto", "Encoding", "Hashing", "HTTP", "Files"]),
+        .target(name: "EnergyData", dependencies: ["Encoding", "Hashing", "HTTP", "Files", "CXMLShim"],
+                swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
 
         // The command line: argument tables, parsing, help, JSON lines, exit codes.
-        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP", "Files"]),
+        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP", "Files", "EnergyData"]),
         .executableTarget(name: "bond", dependencies: ["BondCLI"]),
         // In-process timings of bond's primitives for bench/run; not a product, not installed.
         .executableTarget(name: "bond-bench", dependencies: ["Hashing", "Encoding"]),
@@ -41,6 +46,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], exclude: ["Vectors"]),
         .testTarget(name: "EncodingTests", dependencies: ["Encoding"], exclude: ["Vectors"]),
         .testTarget(name: "EthCryptoTests", dependencies: ["EthCrypto", "Encoding", "COpenSSL"], exclude: ["Vectors"]),
+        .testTarget(name: "EnergyDataTests", dependencies: ["EnergyData", "Encoding"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CCurlShim"]),
         .testTarget(name: "EthereumTests", dependencies: ["Ethereum", "EthCrypto", "Encoding"], exclude: ["Vectors"]),
         .testTarget(name: "BondCLITests", dependencies: ["BondCLI", "bond", "Ethereum", "HTTP", "Encoding"], exclude: ["Shell"]),

@@ -47,14 +47,14 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--measure", default=None)
     parser.add_argument("--bond-bench", required=True)
-    parser.add_argument("--only", default="", help="comma-separated row groups: base58,startup,sign,keccak,send")
+    parser.add_argument("--only", default="", help="comma-separated row groups: base58,startup,read-meter,sign,keccak,send")
     args = parser.parse_args()
     bond = os.path.abspath(args.bond)
     MEASURE = args.measure or MEASURE
     global BOND_BENCH
     BOND_BENCH = os.path.abspath(args.bond_bench)
     stream_runs, small_runs = (3, 11) if args.quick else (7, 41)
-    groups = set(args.only.split(",")) if args.only else {"base58", "startup", "sign", "keccak", "send"}
+    groups = set(args.only.split(",")) if args.only else {"base58", "startup", "read-meter", "sign", "keccak", "send"}
     rows = []
 
     def row(name, bond_value, reference_name, reference_value, unit, ratio, target, met):
@@ -64,6 +64,8 @@ def main():
         base58_rows(bond, stream_runs, small_runs, row)
     if "startup" in groups:
         startup_rows(bond, small_runs, rows)
+    if "read-meter" in groups:
+        read_meter_rows(bond, small_runs, rows, row)
     if "sign" in groups:
         sign_rows(bond, args.quick, rows, row)
     if "keccak" in groups:
@@ -130,6 +132,43 @@ def startup_rows(bond, small_runs, rows):
     rows.append(("start-up: peak RSS", f"{bond_rss / 1024:.1f} MiB", f"/bin/true: {true_rss / 1024:.1f} MiB",
                  f"{bond_rss / true_rss:.1f}x", "< 15 MiB", "yes" if bond_rss < 15 * 1024 else "NO"))
 
+
+
+def sunspec_document(size):
+    """A SunSpec document of about `size` bytes in the Eumel's shape: the common block, then
+    MPPT-like filler blocks, then the meter block last (the reader must look through all)."""
+    head = ('<?xml version="1.0" encoding="UTF-8"?>\n<SunSpecData v="1">\n'
+            '  <d man="VERBUND" mod="Power-Meter" sn="A8404118ABD2" t="2018-03-08T18:18:17Z">\n'
+            '    <m id="1"><p id="Mn">VERBUND</p><p id="Md">Power-Meter</p><p id="Vr">2.1.1</p><p id="SN">A8404118ABD2</p></m>\n')
+    tail = ('    <m id="213"><p id="W">319.19</p><p id="TotWhImp">336.12</p><p id="TotWhExp">11277.41</p></m>\n'
+            '  </d>\n</SunSpecData>\n')
+    block = "    <m id=\"160\">" + "".join(f'<p id="DCA_{i}">{i * 1.25:.2f}</p><p id="DCV_{i}">{400 + i:.2f}</p>' for i in range(20)) + "</m>\n"
+    count = max(1, (size - len(head) - len(tail)) // len(block))
+    return head + block * count + tail
+
+
+def read_meter_rows(bond, small_runs, rows, row):
+    """read-meter eumel --file: start-up cost over base58's, and parsing 1 MiB against xmllint."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sample = os.path.join(here, "..", "Tests", "Fixtures", "eumel", "eumel-v2.1.1.xml")
+    runs = max(small_runs, 21)
+    base_wall, _ = median_process([bond, "base58", "encode", "00"], runs)
+    read_wall, read_rss = median_process([bond, "read-meter", "eumel", "--file", sample], runs)
+    extra = (read_wall - base_wall) * 1000
+    rows.append(("read-meter eumel --file (v2.1.1 sample, whole process)", f"{read_wall * 1000:.2f} ms",
+                 f"bond base58 encode 00: {base_wall * 1000:.2f} ms", f"+{extra:.2f} ms", "<= +3 ms", "yes" if extra <= 3 else "NO"))
+    work = tempfile.mkdtemp(prefix="bond-bench-xml-")
+    big = os.path.join(work, "sunspec-1mib.xml")
+    with open(big, "w") as f:
+        f.write(sunspec_document(1 << 20))
+    out = subprocess.run([bond, "read-meter", "eumel", "--file", big], capture_output=True, text=True, check=True).stdout
+    if '"energy_wh": 336.12' not in out:
+        sys.exit("bench: read-meter misread the 1 MiB document: " + out)
+    bond_wall, bond_rss = median_process([bond, "read-meter", "eumel", "--file", big], runs)
+    xmllint_wall, xmllint_rss = median_process(["xmllint", "--noout", big], runs)
+    ratio = xmllint_wall / bond_wall
+    row(f"SunSpec XML, {os.path.getsize(big) / 1048576:.2f} MiB document (whole process, read-meter eumel --file)",
+        f"{bond_wall * 1000:.2f}", "xmllint --noout", f"{xmllint_wall * 1000:.2f}", "ms", ratio, ">= 1x", ratio >= 1)
 
 
 def sign_rows(bond, quick, rows, row):

@@ -4,7 +4,8 @@
 # _bond_children PATH: the subcommands or verbs that may follow PATH.
 _bond_children() {
     case $1 in
-        '') echo sign-tx send-tx key base58 completions help ;;
+        '') echo read-meter sign-tx send-tx key base58 completions help ;;
+        'read-meter') echo eumel energy-api watttime ;;
         'key') echo new address import ;;
         'base58') echo encode decode ;;
     esac
@@ -14,6 +15,9 @@ _bond_children() {
 _bond_options() {
     local global='-h --help --version -v --verbose -q --quiet --log-file'
     case $1 in
+        'read-meter eumel') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --firmware --register $global" ;;
+        'read-meter energy-api') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --asset-id --since --until --cursor-file --require-reading --api-key-file --asset-file $global" ;;
+        'read-meter watttime') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --api --region --latitude --longitude --signal --token-cache $global" ;;
         'sign-tx') echo "--to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --no-chain-id --key-file --keystore --password-file --rpc --nonce-file --timeout --connect-timeout --retries --cacert --allow-http -n --no-input --decode --threads --keep-going $global" ;;
         'send-tx') echo "--rpc --wait --wait-timeout --confirmations --spool --flush --spool-status --keep-going --timeout --connect-timeout --retries --cacert --allow-http $global" ;;
         'key new') echo "--keystore --password-file $global" ;;
@@ -30,6 +34,28 @@ _bond_options() {
 _bond_value() {
     case $1 in
         --log-file) echo file ;;
+        --url) echo text ;;
+        --user) echo text ;;
+        --password-file) echo file ;;
+        --file) echo file ;;
+        --timeout) echo text ;;
+        --connect-timeout) echo text ;;
+        --retries) echo text ;;
+        --cacert) echo file ;;
+        --firmware) echo 'words auto v1.0 v2.1.1' ;;
+        --register) echo 'words import export' ;;
+        --asset-id) echo text ;;
+        --since) echo text ;;
+        --until) echo text ;;
+        --cursor-file) echo file ;;
+        --api-key-file) echo file ;;
+        --asset-file) echo file ;;
+        --api) echo 'words v1 v2 v3' ;;
+        --region) echo text ;;
+        --latitude) echo text ;;
+        --longitude) echo text ;;
+        --signal) echo 'words index moer' ;;
+        --token-cache) echo file ;;
         --to) echo text ;;
         --value) echo text ;;
         --nonce) echo text ;;
@@ -44,20 +70,14 @@ _bond_value() {
         --arg) echo text ;;
         --key-file) echo file ;;
         --keystore) echo file ;;
-        --password-file) echo file ;;
         --rpc) echo text ;;
         --nonce-file) echo file ;;
-        --timeout) echo text ;;
-        --connect-timeout) echo text ;;
-        --retries) echo text ;;
-        --cacert) echo file ;;
         --threads) echo text ;;
         --wait-timeout) echo text ;;
         --confirmations) echo text ;;
         --spool) echo dir ;;
         --flush) echo dir ;;
         --spool-status) echo dir ;;
-        --file) echo file ;;
     esac
 }
 
@@ -67,7 +87,7 @@ _bond_positional() {
         'sign-tx') echo file ;;
         'send-tx') echo file ;;
         'completions') echo 'words bash zsh fish' ;;
-        'help') echo 'words sign-tx send-tx key base58 completions' ;;
+        'help') echo 'words read-meter sign-tx send-tx key base58 completions' ;;
     esac
 }
 

@@ -4,6 +4,7 @@ import Files
 import HTTP
 import EthCrypto
 import Ethereum
+import EnergyData
 
 /// The one table that maps an error thrown anywhere in bond to its exit status and message.
 /// Domain modules throw their own error enums and know nothing of exit codes; each new module's
@@ -58,6 +59,18 @@ enum ErrorStatus {
             return (.dataError, error.description)
         case let error as TransactionFillError:
             return (.temporaryFailure, error.description)
+        case let error as SourceError:
+            switch error {
+            case .unauthorized: return (.permission, error.description)
+            case .unavailable: return (.temporaryFailure, error.description)
+            case .refused: return (.unavailable, error.description)
+            }
+        case let error as PayloadError:
+            return (.dataError, error.description)
+        case let error as XMLUnavailable:
+            return (.unavailable, error.description)
+        case let error as CursorError:
+            return (.dataError, error.description)
         default:
             return (.software, "internal error: \(error)")
         }

@@ -2,6 +2,7 @@
 #include "ccurl_shim.h"
 
 #include <dlfcn.h>
+#include <library_loader.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,45 +24,29 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static char load_error[512];
 static int loaded = -1;
 
-static void *symbol(void *library, const char *name) {
-    void *address = dlsym(library, name);
-    if (address == NULL && load_error[0] == 0) {
-        snprintf(load_error, sizeof load_error, "libcurl.so.4 lacks %s", name);
-    }
-    return address;
-}
+static const char *const names[] = {
+    "curl_global_init", "curl_easy_init", "curl_easy_cleanup", "curl_easy_reset", "curl_easy_perform",
+    "curl_easy_strerror", "curl_easy_setopt", "curl_easy_getinfo", "curl_slist_append", "curl_slist_free_all",
+};
+static void **const slots[] = {
+    (void **)&curl.global_init, (void **)&curl.easy_init, (void **)&curl.easy_cleanup, (void **)&curl.easy_reset,
+    (void **)&curl.easy_perform, (void **)&curl.easy_strerror, (void **)&curl.easy_setopt, (void **)&curl.easy_getinfo,
+    (void **)&curl.slist_append, (void **)&curl.slist_free_all,
+};
 
-static void *open_library(const char *soname, char *error, size_t size) {
-    void *library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) {
-        const char *reason = dlerror();
-        snprintf(error, size, "cannot load %s, which bond needs for HTTP (Debian package libcurl4): %s",
-                 soname, reason ? reason : "not found");
-    }
-    return library;
+static void *open_curl(const char *soname, char *error, size_t size) {
+    return bond_library_open(soname, "libcurl4", "HTTP", 0, names, slots, sizeof names / sizeof names[0], error, size);
 }
 
 int bond_curl_probe(const char *soname, char *error, size_t size) {
-    void *library = open_library(soname, error, size);
+    void *library = open_curl(soname, error, size);
     if (library == NULL) return -1;
     dlclose(library);
     return 0;
 }
 
 static void load(void) {
-    void *library = open_library("libcurl.so.4", load_error, sizeof load_error);
-    if (library == NULL) return;
-    curl.global_init = symbol(library, "curl_global_init");
-    curl.easy_init = symbol(library, "curl_easy_init");
-    curl.easy_cleanup = symbol(library, "curl_easy_cleanup");
-    curl.easy_reset = symbol(library, "curl_easy_reset");
-    curl.easy_perform = symbol(library, "curl_easy_perform");
-    curl.easy_strerror = symbol(library, "curl_easy_strerror");
-    curl.easy_setopt = symbol(library, "curl_easy_setopt");
-    curl.easy_getinfo = symbol(library, "curl_easy_getinfo");
-    curl.slist_append = symbol(library, "curl_slist_append");
-    curl.slist_free_all = symbol(library, "curl_slist_free_all");
-    if (load_error[0] != 0) return;
+    if (open_curl("libcurl.so.4", load_error, sizeof load_error) == NULL) return;
     if (curl.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
         snprintf(load_error, sizeof load_error, "curl_global_init failed");
         return;

@@ -12,6 +12,21 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// The text with every `target` replaced by `replacement` (without Foundation).
+    public func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return String(self) }
+        var out = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            out += rest[..<range.lowerBound]
+            out += replacement
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
+}
+
 extension Character {
     /// Whether this is one of the ASCII digits 0-9.
     public var isASCIIDigit: Bool { isASCII && isWholeNumber }

@@ -17,20 +17,7 @@ public final class NonceFile {
         self.path = path
         lock = try FileLock(path + ".lock")
         next = [:]
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return }
-            throw FileFailure(.openForReading, FileFailure.quoted(path), errno: errno)
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { throw FileFailure(.read, FileFailure.quoted(path), errno: errno) }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
-        }
+        guard let bytes = try StateFile.read(path) else { return }
         guard let object = (try? JSONParser.parse(bytes))?.objectValue else {
             throw NonceFileError.malformed(path, "not a JSON object")
         }

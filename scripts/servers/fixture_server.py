@@ -17,6 +17,7 @@ Writes {"url": "http://127.0.0.1:PORT"} to the ready file once it listens. Paths
   /test/retry-after/SECONDS         429 with Retry-After: SECONDS
   /test/basic-auth/USER/PASSWORD    200 with the right Basic credentials, else 401
   /test/echo                        200 with the method, headers and body it received
+  /ns/ID/...                        the energy data sources (scripts/servers/meter_fixtures.py)
 Standard library only.
 """
 import argparse
@@ -28,6 +29,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+import meter_fixtures
 
 FLAKY = {}
 FLAKY_LOCK = threading.Lock()
@@ -49,6 +52,19 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def answer(self, answer):
+        """Sends a meter_fixtures.Answer; X-Truncate: N announces the whole body, sends N bytes, closes."""
+        cut = dict(answer.headers).get("X-Truncate")
+        if cut is None:
+            return self.send(answer.status, answer.body, answer.content_type, answer.headers)
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.content_type)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.end_headers()
+        self.wfile.write(answer.body[:int(cut)])
+        self.wfile.flush()
+        self.close_connection = True
+
     def body(self):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length else b""
@@ -67,6 +83,9 @@ class Handler(BaseHTTPRequestHandler):
         query = parse_qs(url.query)
         parts = [p for p in url.path.split("/") if p]
         received = self.body()
+        answer = meter_fixtures.route(self, parts, query, received)
+        if answer is not None:
+            return self.answer(answer)
         if parts[:1] != ["test"] or len(parts) < 2:
             return self.send(404, "not found")
         kind = parts[1]

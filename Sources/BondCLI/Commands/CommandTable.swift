@@ -6,6 +6,7 @@ public enum CommandTable {
         summary: "a command-line toolkit for energy devices that report to an EVM blockchain",
         details: "Each subcommand does one step and prints one JSON object per line on stdout, so shell pipelines and cron jobs chain them.",
         verbs: [
+            ReadMeterCommand.spec,
             SignTxCommand.spec,
             SendTxCommand.spec,
             KeyCommand.spec,

@@ -1,3 +1,5 @@
+import Encoding
+
 /// The command table flattened for the completion script generators: each node's path, the
 /// words that may follow it, its options, and what a value or positional argument completes to.
 struct CompletionModel {
@@ -65,20 +67,5 @@ struct CompletionModel {
     /// `text` in single quotes for a POSIX shell or zsh.
     static func singleQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}
-
-extension String {
-    /// `self` with every `target` replaced by `replacement` (FoundationEssentials-free).
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
     }
 }

@@ -1,0 +1,85 @@
+import Encoding
+import HTTP
+
+/// Where a driver reads from, as the common options say: a saved response (`--file`) or the
+/// service at `--url`, with the user's credentials and an HTTP client made from the HTTP
+/// options.
+struct MeterSource {
+    let arguments: ParsedArguments
+    let invocation: Invocation
+
+    init(_ invocation: Invocation) {
+        self.invocation = invocation
+        arguments = invocation.arguments
+    }
+
+    /// `--file PATH`, when the driver is to parse a saved response; refused together with
+    /// `--url`, which asks the service.
+    var file: String? {
+        get throws {
+            guard let path = arguments.text("file") else { return nil }
+            if arguments.text("url") != nil {
+                throw CommandFailure.usage("--file reads a saved response and --url asks the service: give one of them")
+            }
+            return path
+        }
+    }
+
+    /// `--url`, else `fallback` (the real service's address where there is one), checked
+    /// against the plain-HTTP rule.
+    /// - Throws: ``CommandFailure`` (64) when there is neither; ``HTTPError`` for a refused URL.
+    func url(default fallback: String?, what: String) throws -> String {
+        guard let url = arguments.text("url") ?? fallback else {
+            throw CommandFailure.usage("no \(what): give --url URL, or --file PATH to read a saved response")
+        }
+        try PlainHTTPRule.check(url, allowHTTP: arguments.flag("allow-http"))
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+
+    /// `--user` with its password (`--password-file`, else `BOND_METER_PASSWORD`); nil when no
+    /// user is given.
+    /// - Throws: ``CommandFailure`` (64) for a user without a password or a password without a
+    ///   user; ``FileFailure`` or ``CommandFailure`` (77) for a password file others can read.
+    func credentials() throws -> (user: String, password: String)? {
+        let passwordFile = arguments.text("password-file")
+        guard let user = arguments.text("user") else {
+            if passwordFile != nil { throw CommandFailure.usage("--password-file needs --user NAME") }
+            return nil
+        }
+        if let passwordFile {
+            let bytes = try SecretFile.password(passwordFile)
+            guard let password = String(validating: bytes, as: UTF8.self) else {
+                throw CommandFailure(.dataError, "password file \(InputFile.displayName(passwordFile)) is not UTF-8 text")
+            }
+            return (user, password)
+        }
+        guard let password = Environment.value("BOND_METER_PASSWORD") else {
+            throw CommandFailure.usage("--user \(user) needs a password: --password-file PATH or BOND_METER_PASSWORD")
+        }
+        return (user, password)
+    }
+
+    /// An HTTP client with the HTTP options, noting retries at `-v`.
+    func httpClient() throws -> HTTPClient {
+        let http = try HTTPClient(options: HTTPFlags.httpOptions(arguments))
+        let diagnostics = invocation.diagnostics
+        http.onRetry = { diagnostics.note($0) }
+        return http
+    }
+
+    /// Refuses options that only make sense when asking the service, given with `--file`.
+    func refuseWithFile(_ names: [String]) throws {
+        for name in names where arguments.values[name] != nil {
+            throw CommandFailure.usage("--\(name) applies to asking the service; with --file there is no request")
+        }
+    }
+
+    /// The text of option `name` as an RFC 3339 time, in epoch seconds.
+    func time(_ name: String) throws -> Int? {
+        guard let text = arguments.text(name) else { return nil }
+        guard let epoch = RFC3339.epoch(text) else {
+            throw CommandFailure.usage("--\(name): '\(MessageText.sanitized(text, limit: 100))' is not an RFC 3339 time (such as 2018-03-15T14:30:00Z)")
+        }
+        return epoch
+    }
+}

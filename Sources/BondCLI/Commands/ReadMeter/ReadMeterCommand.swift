@@ -1,0 +1,79 @@
+import EnergyData
+import HTTP
+
+/// `bond read-meter DRIVER`: one reading from a smart meter or a grid-emission API, as one
+/// JSON line (bond-read-meter(1)). Each driver is a verb; the options every driver shares,
+/// and what happens around a driver's read (the access time, `--emit-failure`, printing), are
+/// here.
+enum ReadMeterCommand {
+    static let spec = CommandSpec(
+        "read-meter",
+        summary: "read one measurement from a meter or a grid-emission API",
+        details: "Prints one JSON line: the reading with its unit in the field name (energy_wh, moer_lb_per_mwh, co2_kg_per_wh), the device, measured_at from the source and accessed_at, and the payload's SHA-256. --file reads a saved response instead of the network.",
+        verbs: [EumelDriver.spec, EnergyAPIDriver.spec, WattTimeDriver.spec]
+    )
+
+    /// The options of every driver: where to read, as whom, how to report.
+    static func commonOptions(url: String) -> [OptionSpec] {
+        [
+            OptionSpec("url", .text(placeholder: "URL"), help: url),
+            OptionSpec("user", .text(placeholder: "NAME"), help: "the user name to log in with"),
+            OptionSpec("password-file", .path, help: "the password in PATH (mode 600); else BOND_METER_PASSWORD"),
+            OptionSpec("file", .path, help: "parse a saved response in PATH (- for stdin) instead of asking the service"),
+            OptionSpec("payload", help: "add the raw response as \"payload\""),
+            OptionSpec("emit-failure", help: "when the source cannot be read, print a meter_down line and exit 0"),
+        ] + HTTPFlags.options
+    }
+
+    /// Runs one driver's read: `read` returns the reading, or nil when there is none to report
+    /// (an empty Energy API window); `printed` runs once the line is out (the cursor advances).
+    /// With `--emit-failure`, a failure of the source becomes a `meter_down` line.
+    static func run(_ invocation: Invocation, kind: String, driver: String, read: () throws -> ReadingLine.Read?,
+                    printed: (ReadingLine.Read) throws -> Void = { _ in }) throws -> ExitStatus {
+        let arguments = invocation.arguments
+        var accessed = Timestamp.nowEpoch()
+        let result: ReadingLine.Read?
+        do {
+            result = try read()
+            accessed = Timestamp.nowEpoch()
+        } catch where arguments.flag("emit-failure") && isSourceFailure(error) {
+            let (status, message) = ErrorStatus.classify(error)
+            invocation.diagnostics.warning("\(message); printing a meter_down line")
+            try invocation.output.write(ReadingLine.failure(kind: kind, driver: driver, exitCode: status.rawValue,
+                                                            httpStatus: httpStatus(of: error), message: message,
+                                                            accessedEpoch: Timestamp.nowEpoch()))
+            return .ok
+        }
+        guard let result else { return .ok }
+        try invocation.output.write(ReadingLine.line(result, driver: driver, accessedEpoch: accessed,
+                                                     includePayload: arguments.flag("payload")))
+        try invocation.output.flush()
+        try printed(result)
+        return .ok
+    }
+
+    /// Whether `error` means the source could not be read (what `--emit-failure` reports),
+    /// rather than a mistake on bond's side of the line (usage, files, a missing library).
+    static func isSourceFailure(_ error: any Error) -> Bool {
+        switch error {
+        case is SourceError, is PayloadError:
+            return true
+        case let error as HTTPError:
+            switch error {
+            case .badURL, .plainHTTPRefused, .libcurlUnavailable: return false
+            default: return true
+            }
+        default:
+            return false
+        }
+    }
+
+    /// The HTTP status behind `error`, when the source answered with an error status.
+    static func httpStatus(of error: any Error) -> Int? {
+        switch error {
+        case let error as SourceError: return error.status
+        case HTTPError.status(_, let code, _): return code
+        default: return nil
+        }
+    }
+}

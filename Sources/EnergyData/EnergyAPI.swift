@@ -1,0 +1,138 @@
+import Encoding
+import HTTP
+
+/// The EWF Energy API (the original framework's Energy Measurement API contract, OpenAPI
+/// 3.0.1): `GET /asset/{id}` describes an asset, `GET /asset/{id}/energy?timeStart&timeEnd&limit`
+/// lists its measurements in the asset's energy unit.
+public enum EnergyAPI {
+    /// The units an asset reports in, and their size in Wh (a joule is 1/3600 Wh).
+    public enum EnergyUnit: String, CaseIterable, Sendable {
+        case joule, wattHour, kilowattHour, megawattHour, gigawattHour
+
+        /// `value` of this unit in Wh, exact; a joule value whose Wh does not terminate is
+        /// rounded half to even at 6 decimals. Nil past 76 digits.
+        public func wattHours(_ value: ExactDecimal) -> ExactDecimal? {
+            switch self {
+            case .joule:
+                // 3600 = 9 x 400: dividing by 400 needs at most 4 more decimals; by 9 it
+                // terminates only when 9 divides the value.
+                if let exact = value.divided(by: 3600, places: value.scale + 4),
+                   exact.multiplied(by: ExactDecimal(3600)) == value {
+                    return exact
+                }
+                return value.divided(by: 3600, places: 6)
+            case .wattHour: return value
+            case .kilowattHour: return value.scaledByPowerOfTen(3)
+            case .megawattHour: return value.scaledByPowerOfTen(6)
+            case .gigawattHour: return value.scaledByPowerOfTen(9)
+            }
+        }
+    }
+
+    /// An asset as `/asset/{id}` describes it.
+    public struct Asset: Sendable {
+        public let id: String
+        public let unit: EnergyUnit
+        public let isAccumulated: Bool
+        public let device: Device
+        public let register: Register
+    }
+
+    /// One measurement of the energy list.
+    public struct Measurement: Equatable, Sendable {
+        public let energy: ExactDecimal
+        public let epoch: Int
+    }
+
+    /// Reads an asset document.
+    /// - Throws: ``PayloadError`` naming the JSON pointer that is missing or wrong.
+    public static func asset(_ bytes: [UInt8]) throws -> Asset {
+        let json = JSONValue.object(try JSONValueReader.object(bytes))
+        let unitName = try JSONValueReader.string("/energy_unit", in: json)
+        guard let unit = EnergyUnit(rawValue: unitName) else {
+            throw PayloadError.invalid("/energy_unit: '\(unitName)' is not one of \(EnergyUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard case .bool(let accumulated) = try JSONValueReader.at("/is_accumulated", in: json) else {
+            throw PayloadError.invalid("/is_accumulated is not a boolean")
+        }
+        let object = json.objectValue
+        let device = Device(manufacturer: object?["manufacturer"]?.stringValue, model: object?["model"]?.stringValue,
+                            serialNumber: object?["serial_number"]?.stringValue, firmware: nil,
+                            latitude: try? JSONValueReader.number("/latitude", in: json),
+                            longitude: try? JSONValueReader.number("/longitude", in: json))
+        let id = object?["id"].map { JSONWriter.text($0) } ?? ""
+        // A producer's meter feeds the grid: its energy is exported.
+        let register: Register = object?["role"]?.stringValue == "producer" ? .exported : .imported
+        return Asset(id: id, unit: unit, isAccumulated: accumulated, device: device, register: register)
+    }
+
+    /// Reads an energy list.
+    public static func measurements(_ bytes: [UInt8]) throws -> [Measurement] {
+        let json = try JSONValueReader.value(bytes)
+        guard case .array(let items) = json else { throw PayloadError.invalid("/ is \(json.kindDescription), not the array of measurements") }
+        return try items.indices.map { index in
+            Measurement(energy: try JSONValueReader.number("/\(index)/energy", in: json),
+                        epoch: try JSONValueReader.time("/\(index)/measurementTime", in: json))
+        }
+    }
+
+    /// The reading of `measurements` (those after `after` only, when given): the latest for an
+    /// accumulated asset, the sum for an interval asset (readings at equal instants are
+    /// separate intervals and all count); measured at the latest measurement's time. Nil for
+    /// an empty window.
+    public static func reading(asset: Asset, measurements: [Measurement], after: Int? = nil) throws -> EnergyReading? {
+        let window = measurements.filter { after == nil || $0.epoch > after! }
+        guard let latest = window.max(by: { $0.epoch < $1.epoch }) else { return nil }
+        let energy: ExactDecimal
+        if asset.isAccumulated {
+            energy = latest.energy
+        } else {
+            var sum = ExactDecimal.zero
+            for measurement in window {
+                guard let next = sum.adding(measurement.energy) else { throw PayloadError.invalid("the energy sum is out of range") }
+                sum = next
+            }
+            energy = sum
+        }
+        guard let wattHours = asset.unit.wattHours(energy) else { throw PayloadError.invalid("the energy is out of range") }
+        return EnergyReading(device: asset.device, energyWh: wattHours, register: asset.register,
+                             isAccumulated: asset.isAccumulated, measuredEpoch: latest.epoch)
+    }
+
+    /// How a request authenticates: HTTP Basic, or an API key sent as `X-API-Key`.
+    public enum Credentials: Sendable {
+        case anonymous
+        case basic(user: String, password: String)
+        case apiKey(String)
+
+        var name: String {
+            switch self {
+            case .anonymous: return "access without credentials"
+            case .basic(let user, _): return "the credentials of user '\(user)'"
+            case .apiKey: return "the API key"
+            }
+        }
+
+        func apply(_ request: inout HTTPRequest) {
+            switch self {
+            case .anonymous: break
+            case .basic(let user, let password): request.basicAuth = (user, password)
+            case .apiKey(let key): request.headers.append(("X-API-Key", key))
+            }
+        }
+    }
+
+    /// Fetches the asset and its energy list between `since` and `until` (epoch seconds).
+    public static func fetch(_ http: HTTPClient, baseURL: String, assetID: UInt64, since: Int, until: Int,
+                             credentials: Credentials) throws -> (asset: [UInt8], energy: [UInt8]) {
+        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        var assetRequest = HTTPRequest(url: "\(base)/asset/\(assetID)")
+        credentials.apply(&assetRequest)
+        let asset = try SourceError.check(try http.send(assetRequest), credentials: credentials.name)
+        let query = "timeStart=\(RFC3339.format(epoch: since))&timeEnd=\(RFC3339.format(epoch: until))&limit=-1"
+        var energyRequest = HTTPRequest(url: "\(base)/asset/\(assetID)/energy?\(query)")
+        credentials.apply(&energyRequest)
+        let energy = try SourceError.check(try http.send(energyRequest), credentials: credentials.name)
+        return (asset.body, energy.body)
+    }
+}

@@ -1,0 +1,36 @@
+import HTTP
+
+/// The Verbund Eumel data logger over HTTP: its SunSpec XML at `/wizard/public/api/rest`
+/// (firmware v2.1.1) or `/rest` (v1.0), behind HTTP Basic auth.
+public enum Eumel {
+    /// Which firmware's endpoint to ask.
+    public enum Firmware: String, CaseIterable, Sendable {
+        /// v2.1.1 first, then v1.0 if that endpoint does not exist (404).
+        case auto
+        case v1 = "v1.0"
+        case v2 = "v2.1.1"
+
+        var endpoints: [String] {
+            switch self {
+            case .auto: return ["/wizard/public/api/rest", "/rest"]
+            case .v1: return ["/rest"]
+            case .v2: return ["/wizard/public/api/rest"]
+            }
+        }
+    }
+
+    /// Fetches the logger's document: its body and the endpoint that answered.
+    /// - Throws: ``SourceError`` or ``HTTPError``.
+    public static func fetch(_ http: HTTPClient, baseURL: String, firmware: Firmware, user: String?, password: String?) throws -> (payload: [UInt8], endpoint: String) {
+        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let endpoints = firmware.endpoints
+        for (index, endpoint) in endpoints.enumerated() {
+            let auth = user.map { ($0, password ?? "") }
+            let response = try http.send(HTTPRequest(url: base + endpoint, basicAuth: auth))
+            if response.status == 404 && index + 1 < endpoints.count { continue }
+            _ = try SourceError.check(response, credentials: user.map { "the credentials of user '\($0)'" } ?? "access without credentials")
+            return (response.body, endpoint)
+        }
+        throw SourceError.refused(url: base, status: 404, message: "no Eumel endpoint answered")
+    }
+}

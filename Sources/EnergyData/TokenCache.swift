@@ -1,0 +1,73 @@
+import Encoding
+import Files
+import Glibc
+
+/// `--token-cache FILE`: the WattTime token kept between runs (mode 0600), since logins are
+/// rate-limited (100 per 5 minutes) and cron may run every minute. A token is reused until it
+/// expires: the `exp` of a JWT, else 30 minutes after the login (the service's token life),
+/// with a minute of margin.
+public final class TokenCache {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The cached token for this service and user, if it has not expired.
+    public func token(api: WattTime.API, root: String, user: String, now: Int) -> String? {
+        guard let bytes = read(), let object = (try? JSONParser.parse(bytes))?.objectValue,
+              object["api"]?.stringValue == api.rawValue, object["root"]?.stringValue == root,
+              object["user"]?.stringValue == user, case .number(let expiry)? = object["expires_epoch"],
+              let expires = Int(expiry), now + 60 < expires, let token = object["token"]?.stringValue else { return nil }
+        return token
+    }
+
+    /// Replaces the cache with `token` (atomically, mode 0600).
+    public func store(token: String, api: WattTime.API, root: String, user: String, expires: Int) throws {
+        let object = JSONObjectValue([("api", .string(api.rawValue)), ("root", .string(root)), ("user", .string(user)),
+                                      ("token", .string(token)), ("expires_epoch", .number(String(expires)))])
+        var bytes: [UInt8] = []
+        JSONWriter.append(.object(object), to: &bytes)
+        bytes.append(0x0A)
+        try AtomicFile.replace(path, contents: bytes, mode: 0o600)
+    }
+
+    /// When `token` expires: the `exp` claim of a JWT (RFC 7519), else 30 minutes after login.
+    static func expiry(of token: String, loggedInAt now: Int) -> Int {
+        let parts = token.split(separator: ".")
+        if parts.count == 3, let payload = base64URLDecode(String(parts[1])),
+           let claims = (try? JSONParser.parse(payload))?.objectValue, case .number(let text)? = claims["exp"], let exp = Int(text) {
+            return exp
+        }
+        return now + 30 * 60
+    }
+
+    static func base64URLDecode(_ text: String) -> [UInt8]? {
+        var value: UInt32 = 0
+        var bits = 0
+        var out: [UInt8] = []
+        for byte in text.utf8 {
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): digit = UInt32(byte - 65)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): digit = UInt32(byte - 97 + 26)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 48 + 52)
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): digit = 62
+            case UInt8(ascii: "_"), UInt8(ascii: "/"): digit = 63
+            case UInt8(ascii: "="): continue
+            default: return nil
+            }
+            value = value << 6 | digit
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8(truncatingIfNeeded: value >> UInt32(bits)))
+            }
+        }
+        return out
+    }
+
+    private func read() -> [UInt8]? {
+        (try? StateFile.read(path, limit: 65_536)) ?? nil
+    }
+}

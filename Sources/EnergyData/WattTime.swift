@@ -1,0 +1,190 @@
+import Encoding
+import HTTP
+
+/// The WattTime marginal emissions APIs (watttime.org; versions 1, 2 and 3), as the fixture
+/// README lists their paths: a login that gives a token, then one data request. MOER is in
+/// pounds of CO2 per MWh (v1 says "lb/MW", meaning lb/MWh); v3's signal-index is a percentile.
+public enum WattTime {
+    public enum API: String, CaseIterable, Sendable {
+        case v1, v2, v3
+
+        /// The real service's root for this version.
+        public var defaultRoot: String {
+            switch self {
+            case .v1, .v3: return "https://api.watttime.org"
+            case .v2: return "https://api2.watttime.org"
+            }
+        }
+    }
+
+    /// What v3 is asked for: the percentile index (default) or the latest MOER.
+    public enum Signal: String, CaseIterable, Sendable {
+        case index, moer
+    }
+
+    /// Where the reading is wanted: a region (WattTime's balancing authority), or a place to
+    /// look the region up for (v2, v3).
+    public enum Location: Sendable {
+        case region(String)
+        case coordinates(latitude: ExactDecimal, longitude: ExactDecimal)
+    }
+
+    // MARK: - Reading saved answers
+
+    /// The reading a data answer gives (`--file`), for the API and signal asked.
+    public static func reading(_ bytes: [UInt8], api: API, signal: Signal, location: Location?) throws -> CarbonReading {
+        let json = try JSONValueReader.value(bytes)
+        var device = Device(manufacturer: "WattTime", model: "API \(api.rawValue) " + endpointName(api, signal))
+        if case .coordinates(let latitude, let longitude)? = location {
+            device.latitude = latitude
+            device.longitude = longitude
+        }
+        switch (api, signal) {
+        case (.v1, _):
+            guard case .array(let results) = try JSONValueReader.at("/results", in: json), !results.isEmpty else {
+                throw PayloadError.invalid("/results is empty or not an array: no marginal emissions in the window")
+            }
+            return CarbonReading(device: device, region: try JSONValueReader.string("/results/0/ba", in: json), signalType: "co2_moer",
+                                 moerLbPerMWh: try JSONValueReader.number("/results/0/marginal_carbon/value", in: json),
+                                 percentile: nil, measuredEpoch: try JSONValueReader.time("/results/0/timestamp", in: json))
+        case (.v2, _):
+            return CarbonReading(device: device, region: try JSONValueReader.string("/ba", in: json), signalType: "co2_moer",
+                                 moerLbPerMWh: try JSONValueReader.number("/moer", in: json),
+                                 percentile: try JSONValueReader.number("/percent", in: json),
+                                 measuredEpoch: try JSONValueReader.time("/point_time", in: json))
+        case (.v3, .index):
+            return CarbonReading(device: device, region: try JSONValueReader.string("/meta/region", in: json),
+                                 signalType: try JSONValueReader.string("/meta/signal_type", in: json), moerLbPerMWh: nil,
+                                 percentile: try JSONValueReader.number("/data/0/value", in: json),
+                                 measuredEpoch: try JSONValueReader.time("/data/0/point_time", in: json))
+        case (.v3, .moer):
+            guard case .array(let points) = try JSONValueReader.at("/data", in: json), !points.isEmpty else {
+                throw PayloadError.invalid("/data is empty or not an array: no MOER in the window")
+            }
+            var latest = 0
+            var latestEpoch = Int.min
+            for index in points.indices {
+                let epoch = try JSONValueReader.time("/data/\(index)/point_time", in: json)
+                if epoch > latestEpoch {
+                    latest = index
+                    latestEpoch = epoch
+                }
+            }
+            return CarbonReading(device: device, region: try JSONValueReader.string("/meta/region", in: json),
+                                 signalType: try JSONValueReader.string("/meta/signal_type", in: json),
+                                 moerLbPerMWh: try JSONValueReader.number("/data/\(latest)/value", in: json),
+                                 percentile: nil, measuredEpoch: latestEpoch)
+        }
+    }
+
+    static func endpointName(_ api: API, _ signal: Signal) -> String {
+        switch (api, signal) {
+        case (.v1, _): return "marginal"
+        case (.v2, _): return "index"
+        case (.v3, .index): return "signal-index"
+        case (.v3, .moer): return "historical"
+        }
+    }
+
+    // MARK: - Asking the service
+
+    /// Logs in (or takes a cached token), looks the region up when given coordinates, and
+    /// asks for the data. On a 401 with a cached token it logs in again, once; `note` hears
+    /// which token was used.
+    /// - Returns: the data answer's body.
+    /// - Throws: ``SourceError``, ``HTTPError``, ``PayloadError`` for a login answer without a
+    ///   token; ``FileFailure`` when the token cache cannot be written.
+    public static func fetch(_ http: HTTPClient, api: API, root: String, location: Location, signal: Signal,
+                             user: String, password: String, cache: TokenCache?, now: Int,
+                             note: (String) -> Void = { _ in }) throws -> [UInt8] {
+        let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+        var token: String
+        var fromCache = false
+        if let cached = cache?.token(api: api, root: base, user: user, now: now) {
+            token = cached
+            fromCache = true
+            note("using the token cached in \(cache?.path ?? "")")
+        } else {
+            token = try login(http, api: api, base: base, user: user, password: password, cache: cache, now: now)
+        }
+        func ask(_ url: String) throws -> HTTPResponse {
+            var response = try http.send(request(url, api: api, token: token))
+            if response.status == 401 && fromCache {
+                note("the cached token was refused; logging in again")
+                token = try login(http, api: api, base: base, user: user, password: password, cache: cache, now: now)
+                fromCache = false
+                response = try http.send(request(url, api: api, token: token))
+            }
+            return try SourceError.check(response, credentials: "the WattTime token of user '\(user)'")
+        }
+        let region: String
+        switch location {
+        case .region(let name):
+            region = name
+        case .coordinates(let latitude, let longitude):
+            switch api {
+            case .v1:
+                throw PayloadError.invalid("WattTime v1 has no region lookup by coordinates")
+            case .v2:
+                let answer = try ask("\(base)/v2/ba-from-loc?latitude=\(latitude)&longitude=\(longitude)")
+                region = try JSONValueReader.string("/abbrev", in: try JSONValueReader.value(answer.body))
+            case .v3:
+                let answer = try ask("\(base)/v3/region-from-loc?latitude=\(latitude)&longitude=\(longitude)&signal_type=co2_moer")
+                region = try JSONValueReader.string("/region", in: try JSONValueReader.value(answer.body))
+            }
+        }
+        let encoded = region.addingQueryEscapes
+        let hourAgo = RFC3339.format(epoch: now - 3600)
+        let current = RFC3339.format(epoch: now)
+        let url: String
+        switch (api, signal) {
+        case (.v1, _): url = "\(base)/api/v1/marginal/?ba=\(encoded)&start_at=\(hourAgo)&end_at=\(current)&page_size=1&market=RTHR"
+        case (.v2, _): url = "\(base)/v2/index?ba=\(encoded)&style=all"
+        case (.v3, .index): url = "\(base)/v3/signal-index?region=\(encoded)&signal_type=co2_moer"
+        case (.v3, .moer): url = "\(base)/v3/historical?region=\(encoded)&signal_type=co2_moer&start=\(hourAgo)&end=\(current)"
+        }
+        return try ask(url).body
+    }
+
+    private static func request(_ url: String, api: API, token: String) -> HTTPRequest {
+        HTTPRequest(url: url, headers: [("Authorization", api == .v1 ? "Token \(token)" : "Bearer \(token)")])
+    }
+
+    /// Logs in and caches the token (v1: a form POST; v2, v3: HTTP Basic).
+    private static func login(_ http: HTTPClient, api: API, base: String, user: String, password: String,
+                              cache: TokenCache?, now: Int) throws -> String {
+        let request: HTTPRequest
+        switch api {
+        case .v1:
+            let form = "username=\(user.addingQueryEscapes)&password=\(password.addingQueryEscapes)"
+            request = HTTPRequest(method: "POST", url: "\(base)/api/v1/obtain-token-auth/",
+                                  headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(form.utf8))
+        case .v2:
+            request = HTTPRequest(url: "\(base)/v2/login", basicAuth: (user, password))
+        case .v3:
+            request = HTTPRequest(url: "\(base)/login", basicAuth: (user, password))
+        }
+        let response = try SourceError.check(try http.send(request), credentials: "the WattTime credentials of user '\(user)'")
+        let token = try JSONValueReader.string("/token", in: try JSONValueReader.value(response.body))
+        try cache?.store(token: token, api: api, root: base, user: user, expires: TokenCache.expiry(of: token, loggedInAt: now))
+        return token
+    }
+}
+
+extension String {
+    /// The text with everything but unreserved characters (RFC 3986, section 2.3) escaped.
+    var addingQueryEscapes: String {
+        var out = ""
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,28 @@
+import Glibc
+
+/// Small files bond keeps between runs (a nonce file, a cursor, a token cache): read whole,
+/// where a missing file means no state yet.
+public enum StateFile {
+    /// The bytes of `path` (at most `limit`), or nil when it does not exist.
+    /// - Throws: ``FileFailure`` when it exists but cannot be opened or read.
+    public static func read(_ path: String, limit: Int = 1 << 20) throws -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw FileFailure(.openForReading, FileFailure.quoted(path), errno: errno)
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while bytes.count < limit {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileFailure(.read, FileFailure.quoted(path), errno: errno)
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return bytes
+    }
+}
