@@ -34,11 +34,12 @@ let package = Package(
         .target(name: "Files", dependencies: ["Encoding"]),
         .target(name: "HTTP", dependencies: ["CCurlShim"]),
         .target(name: "Ethereum", dependencies: ["EthCrypto", "Encoding", "Hashing", "HTTP", "Files"]),
+        .target(name: "ChainLog", dependencies: ["Hashing", "Encoding", "Files"]),
         .target(name: "EnergyData", dependencies: ["Encoding", "Hashing", "HTTP", "Files", "CXMLShim"],
                 swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
 
         // The command line: argument tables, parsing, help, JSON lines, exit codes.
-        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP", "Files", "EnergyData"]),
+        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP", "Files", "EnergyData", "ChainLog"]),
         .executableTarget(name: "bond", dependencies: ["BondCLI"]),
         // In-process timings of bond's primitives for bench/run; not a product, not installed.
         .executableTarget(name: "bond-bench", dependencies: ["Hashing", "Encoding"]),
@@ -46,6 +47,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], exclude: ["Vectors"]),
         .testTarget(name: "EncodingTests", dependencies: ["Encoding"], exclude: ["Vectors"]),
         .testTarget(name: "EthCryptoTests", dependencies: ["EthCrypto", "Encoding", "COpenSSL"], exclude: ["Vectors"]),
+        .testTarget(name: "ChainLogTests", dependencies: ["ChainLog", "Hashing", "Encoding"]),
         .testTarget(name: "EnergyDataTests", dependencies: ["EnergyData", "Encoding"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CCurlShim"]),
         .testTarget(name: "EthereumTests", dependencies: ["Ethereum", "EthCrypto", "Encoding"], exclude: ["Vectors"]),

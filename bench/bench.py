@@ -47,14 +47,14 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--measure", default=None)
     parser.add_argument("--bond-bench", required=True)
-    parser.add_argument("--only", default="", help="comma-separated row groups: base58,startup,read-meter,sign,keccak,send")
+    parser.add_argument("--only", default="", help="comma-separated row groups: base58,startup,read-meter,chain-log,sign,keccak,send")
     args = parser.parse_args()
     bond = os.path.abspath(args.bond)
     MEASURE = args.measure or MEASURE
     global BOND_BENCH
     BOND_BENCH = os.path.abspath(args.bond_bench)
     stream_runs, small_runs = (3, 11) if args.quick else (7, 41)
-    groups = set(args.only.split(",")) if args.only else {"base58", "startup", "read-meter", "sign", "keccak", "send"}
+    groups = set(args.only.split(",")) if args.only else {"base58", "startup", "read-meter", "chain-log", "sign", "keccak", "send"}
     rows = []
 
     def row(name, bond_value, reference_name, reference_value, unit, ratio, target, met):
@@ -66,6 +66,8 @@ def main():
         startup_rows(bond, small_runs, rows)
     if "read-meter" in groups:
         read_meter_rows(bond, small_runs, rows, row)
+    if "chain-log" in groups:
+        chain_log_rows(bond, args.quick, rows, row)
     if "sign" in groups:
         sign_rows(bond, args.quick, rows, row)
     if "keccak" in groups:
@@ -169,6 +171,84 @@ def read_meter_rows(bond, small_runs, rows, row):
     ratio = xmllint_wall / bond_wall
     row(f"SunSpec XML, {os.path.getsize(big) / 1048576:.2f} MiB document (whole process, read-meter eumel --file)",
         f"{bond_wall * 1000:.2f}", "xmllint --noout", f"{xmllint_wall * 1000:.2f}", "ms", ratio, ">= 1x", ratio >= 1)
+
+
+def write_log(directory, entries):
+    """Writes a chain log in bond's format (bond-chain-log(1), FORMAT) with hashlib, so that
+    a large log need not be appended one fsync at a time; bond's verify then checks it."""
+    import hashlib
+    os.makedirs(os.path.join(directory, "entries"))
+    chain = bytes(32)
+    lines = []
+    for index, content in enumerate(entries):
+        name = "%012d" % index
+        with open(os.path.join(directory, "entries", name), "wb") as f:
+            f.write(content)
+        digest = hashlib.sha256(content).digest()
+        chain = hashlib.sha256(chain + digest).digest()
+        lines.append("%s\t%s\t%s\t2026-11-29T12:00:00Z\tentries/%s\n" % (name, digest.hex(), chain.hex(), name))
+    with open(os.path.join(directory, "index.tsv"), "w") as f:
+        f.writelines(lines)
+
+
+def chain_log_rows(bond, quick, rows, row):
+    here = os.path.dirname(os.path.abspath(__file__))
+    work = tempfile.mkdtemp(prefix="bond-bench-log-", dir=os.path.join(here, "out"))
+    rng = random.Random(9162)
+    # A year of five-minute readings: 100,000 entries of about 1 KiB.
+    count = 20_000 if quick else 100_000
+    small = os.path.join(work, "year")
+    write_log(small, [rng.randbytes(1024) for _ in range(count)])
+    runs = 3 if quick else 5
+    out = subprocess.run([bond, "chain-log", "verify", "--dir", small], capture_output=True, text=True, check=True).stdout
+    if '"entries": %d' % count not in out:
+        sys.exit("bench: verify disagrees with the log written: " + out)
+    bond_wall, _ = median_process([bond, "chain-log", "verify", "--dir", small], runs)
+    sums = "cd %s && find entries -type f | xargs sha256sum > /dev/null" % small
+    sums_wall = median_call(lambda: subprocess.run(["sh", "-c", sums], check=True), runs)
+    ratio = sums_wall / bond_wall
+    row(f"chain-log verify, {count:,} entries of 1 KiB", f"{bond_wall * 1000:,.0f}", "find | xargs sha256sum", f"{sums_wall * 1000:,.0f}",
+        "ms", ratio, ">= 1x", ratio >= 1)
+
+    large = os.path.join(work, "large")
+    big_count = 1000
+    write_log(large, [rng.randbytes(256 * 1024) for _ in range(big_count)])
+    bond_wall, _ = median_process([bond, "chain-log", "verify", "--dir", large], runs)
+    bond_mbs = big_count * 256 * 1024 / bond_wall / 1e6
+    speed = subprocess.run(["openssl", "speed", "-evp", "sha256", "-bytes", str(256 * 1024), "-seconds", "2"],
+                           capture_output=True, text=True, check=True).stdout
+    line = [l for l in speed.splitlines() if l.lower().startswith("sha256")][-1]
+    openssl_mbs = float(line.split()[-1].rstrip("k")) * 1000 / 1e6
+    ratio = bond_mbs / openssl_mbs
+    row(f"chain-log verify, {big_count:,} entries of 256 KiB", f"{bond_mbs:,.0f}", "openssl speed -evp sha256 (256 KiB)", f"{openssl_mbs:,.0f}",
+        "MB/s", ratio, ">= 0.7x", ratio >= 0.7)
+
+    # Appends, one process each, fsync included: ms per append, fsync's share, and no slowing
+    # down as the log grows.
+    appends = os.path.join(work, "appends")
+    total = 2_000 if quick else 10_000
+    times = []
+    line_path = os.path.join(work, "line.json")
+    with open(line_path, "w") as f:
+        f.write('{"kind": "energy", "driver": "eumel", "energy_wh": 336.12}\n')
+    for _ in range(total):
+        start = time.perf_counter()
+        subprocess.run([bond, "chain-log", "append", "--dir", appends, line_path], stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+    first = statistics.mean(times[:1000]) * 1000
+    last = statistics.mean(times[-1000:]) * 1000
+    traced = subprocess.run(["strace", "-f", "-c", "-w", "-e", "trace=fsync,fdatasync", bond, "chain-log", "append", "--dir", appends, line_path],
+                            capture_output=True, text=True)
+    fsync_seconds = 0.0
+    for text in traced.stderr.splitlines():
+        parts = text.split()
+        if parts and parts[-1] in ("fsync", "fdatasync"):
+            fsync_seconds += float(parts[1])
+    one = statistics.median(times[-1000:])
+    share = f"{fsync_seconds / one * 100:.0f}% in fsync" if traced.returncode == 0 and fsync_seconds else "fsync share: strace unavailable"
+    rows.append((f"chain-log append, one line per process ({total:,} appends)", f"{last:.2f} ms (last 1,000)",
+                 f"first 1,000: {first:.2f} ms; {share}", f"{last / first:.2f}x", "no slow-down", "yes" if last <= first * 1.25 else "NO"))
+    subprocess.run(["rm", "-rf", work])
 
 
 def sign_rows(bond, quick, rows, row):

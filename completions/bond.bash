@@ -4,8 +4,9 @@
 # _bond_children PATH: the subcommands or verbs that may follow PATH.
 _bond_children() {
     case $1 in
-        '') echo read-meter sign-tx send-tx key base58 completions help ;;
+        '') echo read-meter chain-log sign-tx send-tx key base58 completions help ;;
         'read-meter') echo eumel energy-api watttime ;;
+        'chain-log') echo append head show verify root prove consistency verify-proof repair ;;
         'key') echo new address import ;;
         'base58') echo encode decode ;;
     esac
@@ -18,6 +19,15 @@ _bond_options() {
         'read-meter eumel') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --firmware --register $global" ;;
         'read-meter energy-api') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --asset-id --since --until --cursor-file --require-reading --api-key-file --asset-file $global" ;;
         'read-meter watttime') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --api --region --latitude --longitude --signal --token-cache $global" ;;
+        'chain-log append') echo "--dir --file $global" ;;
+        'chain-log head') echo "--dir $global" ;;
+        'chain-log show') echo "--dir --last $global" ;;
+        'chain-log verify') echo "--dir --from --trusted-chain-hash $global" ;;
+        'chain-log root') echo "--dir --size $global" ;;
+        'chain-log prove') echo "--dir --size $global" ;;
+        'chain-log consistency') echo "--dir --first --second $global" ;;
+        'chain-log verify-proof') echo "--entry --root $global" ;;
+        'chain-log repair') echo "--dir $global" ;;
         'sign-tx') echo "--to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --no-chain-id --key-file --keystore --password-file --rpc --nonce-file --timeout --connect-timeout --retries --cacert --allow-http -n --no-input --decode --threads --keep-going $global" ;;
         'send-tx') echo "--rpc --wait --wait-timeout --confirmations --spool --flush --spool-status --keep-going --timeout --connect-timeout --retries --cacert --allow-http $global" ;;
         'key new') echo "--keystore --password-file $global" ;;
@@ -56,6 +66,15 @@ _bond_value() {
         --longitude) echo text ;;
         --signal) echo 'words index moer' ;;
         --token-cache) echo file ;;
+        --dir) echo dir ;;
+        --last) echo text ;;
+        --from) echo text ;;
+        --trusted-chain-hash) echo text ;;
+        --size) echo text ;;
+        --first) echo text ;;
+        --second) echo text ;;
+        --entry) echo file ;;
+        --root) echo text ;;
         --to) echo text ;;
         --value) echo text ;;
         --nonce) echo text ;;
@@ -84,10 +103,11 @@ _bond_value() {
 # _bond_positional PATH: what PATH's positional arguments complete to.
 _bond_positional() {
     case $1 in
+        'chain-log append') echo file ;;
         'sign-tx') echo file ;;
         'send-tx') echo file ;;
         'completions') echo 'words bash zsh fish' ;;
-        'help') echo 'words read-meter sign-tx send-tx key base58 completions' ;;
+        'help') echo 'words read-meter chain-log sign-tx send-tx key base58 completions' ;;
     esac
 }
 

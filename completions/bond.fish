@@ -5,9 +5,11 @@
 function __bond_children
     switch "$argv[1]"
         case ''
-            echo read-meter sign-tx send-tx key base58 completions help
+            echo read-meter chain-log sign-tx send-tx key base58 completions help
         case 'read-meter'
             echo eumel energy-api watttime
+        case 'chain-log'
+            echo append head show verify root prove consistency verify-proof repair
         case 'key'
             echo new address import
         case 'base58'
@@ -16,7 +18,7 @@ function __bond_children
 end
 
 # Option forms that take a value, so the word after them is not a subcommand.
-set -g __bond_valued --log-file --url --user --password-file --file --timeout --connect-timeout --retries --cacert --firmware --register --asset-id --since --until --cursor-file --api-key-file --asset-file --api --region --latitude --longitude --signal --token-cache --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --rpc --nonce-file --threads --wait-timeout --confirmations --spool --flush --spool-status
+set -g __bond_valued --log-file --url --user --password-file --file --timeout --connect-timeout --retries --cacert --firmware --register --asset-id --since --until --cursor-file --api-key-file --asset-file --api --region --latitude --longitude --signal --token-cache --dir --last --from --trusted-chain-hash --size --first --second --entry --root --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --rpc --nonce-file --threads --wait-timeout --confirmations --spool --flush --spool-status
 
 # The subcommand and verb typed so far, space separated.
 function __bond_path
@@ -60,6 +62,7 @@ complete -c bond -s v -l verbose -d 'more diagnostics on stderr: -v notes, -vv d
 complete -c bond -s q -l quiet -d 'nothing on stderr but errors'
 complete -c bond -l log-file -r -F -d 'append diagnostics, timestamped, to PATH as well'
 complete -c bond -n '__bond_at '\'''\''' -a read-meter -d 'read one measurement from a meter or a grid-emission API'
+complete -c bond -n '__bond_at '\'''\''' -a chain-log -d 'keep raw readings in a hash-chained log with Merkle proofs and IPFS CIDs'
 complete -c bond -n '__bond_at '\'''\''' -a sign-tx -d 'sign Ethereum transactions offline (legacy/EIP-155, EIP-2930, EIP-1559)'
 complete -c bond -n '__bond_at '\'''\''' -a send-tx -d 'send signed transactions to a node, wait for receipts, spool through outages'
 complete -c bond -n '__bond_at '\'''\''' -a key -d 'create, import and show the device'\''s signing key'
@@ -117,6 +120,34 @@ complete -c bond -n '__bond_at '\''read-meter watttime'\''' -l latitude -x -d 'w
 complete -c bond -n '__bond_at '\''read-meter watttime'\''' -l longitude -x -d 'with --latitude, look the region up for this place (v2, v3)'
 complete -c bond -n '__bond_at '\''read-meter watttime'\''' -l signal -x -a 'index moer' -d 'v3: the percentile index (default) or the latest MOER'
 complete -c bond -n '__bond_at '\''read-meter watttime'\''' -l token-cache -r -F -d 'keep the login token in PATH (mode 600) and reuse it until it expires'
+complete -c bond -n '__bond_at '\''chain-log'\''' -a append -d 'append each line of FILE or stdin (or one file, --file) as an entry'
+complete -c bond -n '__bond_at '\''chain-log'\''' -a head -d 'print the last entry'\''s line'
+complete -c bond -n '__bond_at '\''chain-log'\''' -a show -d 'print entry N'\''s line, or the last K entries'\'''
+complete -c bond -n '__bond_at '\''chain-log'\''' -a verify -d 'check every entry, chain link and index line'
+complete -c bond -n '__bond_at '\''chain-log'\''' -a root -d 'print the Merkle tree hash (RFC 9162) of the log or its first N entries'
+complete -c bond -n '__bond_at '\''chain-log'\''' -a prove -d 'print the inclusion proof of entry N'
+complete -c bond -n '__bond_at '\''chain-log'\''' -a consistency -d 'print the consistency proof between two tree sizes'
+complete -c bond -n '__bond_at '\''chain-log'\''' -a verify-proof -d 'check an inclusion proof from stdin offline'
+complete -c bond -n '__bond_at '\''chain-log'\''' -a repair -d 'finish or drop an append a crash left unfinished'
+complete -c bond -n '__bond_at '\''chain-log append'\''' -l dir -r -x -a '(__fish_complete_directories)' -d 'the log'\''s directory'
+complete -c bond -n '__bond_at '\''chain-log append'\''' -l file -r -F -d 'append the bytes of PATH as one entry (binary too)'
+complete -c bond -n '__bond_at '\''chain-log append'\''' -F
+complete -c bond -n '__bond_at '\''chain-log head'\''' -l dir -r -x -a '(__fish_complete_directories)' -d 'the log'\''s directory'
+complete -c bond -n '__bond_at '\''chain-log show'\''' -l dir -r -x -a '(__fish_complete_directories)' -d 'the log'\''s directory'
+complete -c bond -n '__bond_at '\''chain-log show'\''' -l last -x -d 'the last K entries'
+complete -c bond -n '__bond_at '\''chain-log verify'\''' -l dir -r -x -a '(__fish_complete_directories)' -d 'the log'\''s directory'
+complete -c bond -n '__bond_at '\''chain-log verify'\''' -l from -x -d 'check only entries N on (with --trusted-chain-hash)'
+complete -c bond -n '__bond_at '\''chain-log verify'\''' -l trusted-chain-hash -x -d 'the chain hash of entry N-1, checked earlier'
+complete -c bond -n '__bond_at '\''chain-log root'\''' -l dir -r -x -a '(__fish_complete_directories)' -d 'the log'\''s directory'
+complete -c bond -n '__bond_at '\''chain-log root'\''' -l size -x -d 'the tree of the first SIZE entries (default all)'
+complete -c bond -n '__bond_at '\''chain-log prove'\''' -l dir -r -x -a '(__fish_complete_directories)' -d 'the log'\''s directory'
+complete -c bond -n '__bond_at '\''chain-log prove'\''' -l size -x -d 'in the tree of the first SIZE entries (default all)'
+complete -c bond -n '__bond_at '\''chain-log consistency'\''' -l dir -r -x -a '(__fish_complete_directories)' -d 'the log'\''s directory'
+complete -c bond -n '__bond_at '\''chain-log consistency'\''' -l first -x -d 'the earlier tree size'
+complete -c bond -n '__bond_at '\''chain-log consistency'\''' -l second -x -d 'the later tree size (default all)'
+complete -c bond -n '__bond_at '\''chain-log verify-proof'\''' -l entry -r -F -d 'the entry'\''s bytes'
+complete -c bond -n '__bond_at '\''chain-log verify-proof'\''' -l root -x -d 'the trusted tree hash'
+complete -c bond -n '__bond_at '\''chain-log repair'\''' -l dir -r -x -a '(__fish_complete_directories)' -d 'the log'\''s directory'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l to -x -d 'recipient; a line without to (and without this) creates a contract'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l value -x -d 'wei to send: 21000, 0x5208, 1ether, 0.5gwei'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l nonce -x -d 'nonce of the first line without one; later lines count up'
@@ -179,4 +210,4 @@ complete -c bond -n '__bond_at '\''base58 encode'\''' -l keep-going -d 'report a
 complete -c bond -n '__bond_at '\''base58 decode'\''' -l check -d 'Base58Check: a 4-byte double-SHA-256 checksum follows the payload'
 complete -c bond -n '__bond_at '\''base58 decode'\''' -l keep-going -d 'report a bad item on stderr and go on; exit with the first failure'\''s status'
 complete -c bond -n '__bond_at '\''completions'\''' -x -a 'bash zsh fish'
-complete -c bond -n '__bond_at '\''help'\''' -x -a 'read-meter sign-tx send-tx key base58 completions'
+complete -c bond -n '__bond_at '\''help'\''' -x -a 'read-meter chain-log sign-tx send-tx key base58 completions'

@@ -5,6 +5,7 @@ import HTTP
 import EthCrypto
 import Ethereum
 import EnergyData
+import ChainLog
 
 /// The one table that maps an error thrown anywhere in bond to its exit status and message.
 /// Domain modules throw their own error enums and know nothing of exit codes; each new module's
@@ -70,6 +71,9 @@ enum ErrorStatus {
         case let error as XMLUnavailable:
             return (.unavailable, error.description)
         case let error as CursorError:
+            return (.dataError, error.description)
+        case let error as ChainLogError:
+            if case .missing = error { return (.noInput, error.description) }
             return (.dataError, error.description)
         default:
             return (.software, "internal error: \(error)")

@@ -235,6 +235,9 @@ bond_xml_tree *bond_xml_parse(const char *bytes, int size, char *error, size_t e
         } else if (b->tree.element_count == 0 && b->first_error_code == XML_ERR_DOCUMENT_END) {
             snprintf(error, error_size, "the document has no root element");
             *line = b->first_error_line;
+        } else if (b->first_error_code == XML_ERR_DOCUMENT_EMPTY) {
+            snprintf(error, error_size, "not an XML document: no element where it starts");
+            *line = b->first_error_line;
         } else if (b->first_error[0] != 0 || (last != NULL && last->message != NULL)) {
             snprintf(error, error_size, "%s", b->first_error[0] != 0 ? b->first_error : last->message);
             size_t length = strlen(error);

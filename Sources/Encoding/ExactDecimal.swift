@@ -93,9 +93,7 @@ public struct ExactDecimal: Equatable, Comparable, Sendable, CustomStringConvert
             }
             var k = i + other.significand.count
             while carry > 0 {
-                let sum = product[k] + carry
-                product[k] = sum % ExactDecimal.limbBase
-                carry = sum / ExactDecimal.limbBase
+                (product[k], carry) = ExactDecimal.addLimbs(product[k], carry, 0)
                 k += 1
             }
         }
@@ -289,12 +287,24 @@ public struct ExactDecimal: Equatable, Comparable, Sendable, CustomStringConvert
         var out: Digits = []
         var carry: UInt64 = 0
         for i in 0..<max(a.count, b.count) {
-            let sum = (i < a.count ? a[i] : 0) + (i < b.count ? b[i] : 0) + carry
-            out.append(sum % limbBase)
-            carry = sum / limbBase
+            let limb: UInt64
+            (limb, carry) = addLimbs(i < a.count ? a[i] : 0, i < b.count ? b[i] : 0, carry)
+            out.append(limb)
         }
         if carry > 0 { out.append(carry) }
         return out
+    }
+
+    /// `x + y + carry` as a limb and a carry, for limbs below 10^19 and a carry below
+    /// 2^64 - 2 x 10^19: the sum may pass 2^64, so it is taken with its overflow.
+    static func addLimbs(_ x: UInt64, _ y: UInt64, _ carry: UInt64) -> (limb: UInt64, carry: UInt64) {
+        let (partial, overflow1) = x.addingReportingOverflow(y)
+        let (sum, overflow2) = partial.addingReportingOverflow(carry)
+        // The true sum is sum + 2^64 per overflow; it is below 2 x 2^64, so one subtraction of
+        // 2^64 mod 10^19 steps handles it: take it apart in 128 bits.
+        let high: UInt64 = (overflow1 ? 1 : 0) + (overflow2 ? 1 : 0)
+        let (quotient, remainder) = limbBase.dividingFullWidth((high, sum))
+        return (remainder, quotient)
     }
 
     /// a - b for a ≥ b.
@@ -307,7 +317,7 @@ public struct ExactDecimal: Equatable, Comparable, Sendable, CustomStringConvert
                 out.append(a[i] - subtrahend)
                 borrow = 0
             } else {
-                out.append(a[i] + limbBase - subtrahend)
+                out.append(limbBase - subtrahend + a[i])  // in this order: a[i] + 10^19 could pass 2^64
                 borrow = 1
             }
         }

@@ -36,9 +36,17 @@ public enum JSONWriter {
     }
 
     /// Appends `value` as a JSON string: quotes, `\"`, `\\`, the short escapes for \b \f \n \r
-    /// \t, `\u00XX` for other control characters; all other characters as UTF-8.
+    /// \t, `\u00XX` for other control characters and DEL; `\uXXXX` for what other tools take
+    /// as a line break (U+0085, U+2028, U+2029) or what reorders text on a terminal (the bidi
+    /// controls U+202A-U+202E, U+2066-U+2069), so that an NDJSON line stays one line wherever
+    /// it is read; all other characters as UTF-8.
     public static func appendString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        if value.utf8.contains(where: { $0 >= 0x7F }) {
+            appendEscapingUnicode(value, to: &out)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
@@ -56,5 +64,23 @@ public enum JSONWriter {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The slow path of ``appendString(_:to:)`` for text beyond ASCII.
+    private static func appendEscapingUnicode(_ value: String, to out: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0x7F, 0x85, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                let v = Int(scalar.value)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), digits[v >> 12 & 0xF], digits[v >> 8 & 0xF], digits[v >> 4 & 0xF], digits[v & 0xF]])
+            case 0..<0x80:
+                var ascii: [UInt8] = []
+                appendString(String(scalar), to: &ascii)
+                out.append(contentsOf: ascii.dropFirst().dropLast())
+            default:
+                out.append(contentsOf: String(scalar).utf8)
+            }
+        }
     }
 }

@@ -41,11 +41,18 @@ public enum RFC3339 {
         default:
             return nil
         }
-        return daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        let epoch = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        return validRange.contains(epoch) ? epoch : nil
     }
 
-    /// `epoch` (seconds since 1970-01-01T00:00:00Z) as RFC 3339 UTC: `YYYY-MM-DDThh:mm:ssZ`.
+    /// The times bond reads and writes: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, so that
+    /// every one is written with a four-digit year.
+    public static let validRange = -62_135_596_800...253_402_300_799
+
+    /// `epoch` (seconds since 1970-01-01T00:00:00Z) as RFC 3339 UTC: `YYYY-MM-DDThh:mm:ssZ`,
+    /// clamped to ``validRange``.
     public static func format(epoch: Int) -> String {
+        let epoch = min(max(epoch, validRange.lowerBound), validRange.upperBound)
         let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400
         let seconds = epoch - days * 86_400
         let (year, month, day) = civil(fromDays: days)

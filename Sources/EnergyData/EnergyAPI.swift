@@ -31,7 +31,8 @@ public enum EnergyAPI {
 
     /// An asset as `/asset/{id}` describes it.
     public struct Asset: Sendable {
-        public let id: String
+        /// Its `id`, when the document gives one.
+        public let id: String?
         public let unit: EnergyUnit
         public let isAccumulated: Bool
         public let device: Device
@@ -58,12 +59,27 @@ public enum EnergyAPI {
         let object = json.objectValue
         let device = Device(manufacturer: object?["manufacturer"]?.stringValue, model: object?["model"]?.stringValue,
                             serialNumber: object?["serial_number"]?.stringValue, firmware: nil,
-                            latitude: try? JSONValueReader.number("/latitude", in: json),
-                            longitude: try? JSONValueReader.number("/longitude", in: json))
-        let id = object?["id"].map { JSONWriter.text($0) } ?? ""
+                            latitude: try degrees("/latitude", limit: 90, in: json),
+                            longitude: try degrees("/longitude", limit: 180, in: json))
+        let id: String?
+        switch object?["id"] {
+        case .number(let text)?: id = text
+        case .string(let text)?: id = text
+        default: id = nil
+        }
         // A producer's meter feeds the grid: its energy is exported.
         let register: Register = object?["role"]?.stringValue == "producer" ? .exported : .imported
         return Asset(id: id, unit: unit, isAccumulated: accumulated, device: device, register: register)
+    }
+
+    /// Degrees at `pointer` within ±`limit`, where the asset gives them.
+    private static func degrees(_ pointer: String, limit: Int, in json: JSONValue) throws -> ExactDecimal? {
+        guard (try? JSONValueReader.at(pointer, in: json)) != nil else { return nil }
+        let value = try JSONValueReader.number(pointer, in: json)
+        if value < ExactDecimal(-limit) || ExactDecimal(limit) < value {
+            throw PayloadError.invalid("\(pointer): \(value) is not within ±\(limit) degrees")
+        }
+        return value
     }
 
     /// Reads an energy list.
@@ -71,17 +87,20 @@ public enum EnergyAPI {
         let json = try JSONValueReader.value(bytes)
         guard case .array(let items) = json else { throw PayloadError.invalid("/ is \(json.kindDescription), not the array of measurements") }
         return try items.indices.map { index in
-            Measurement(energy: try JSONValueReader.number("/\(index)/energy", in: json),
-                        epoch: try JSONValueReader.time("/\(index)/measurementTime", in: json))
+            let energy = try JSONValueReader.number("/\(index)/energy", in: json)
+            if energy.isNegative { throw PayloadError.invalid("/\(index)/energy: \(energy) is negative: a meter's energy cannot be") }
+            return Measurement(energy: energy, epoch: try JSONValueReader.time("/\(index)/measurementTime", in: json))
         }
     }
 
-    /// The reading of `measurements` (those after `after` only, when given): the latest for an
-    /// accumulated asset, the sum for an interval asset (readings at equal instants are
-    /// separate intervals and all count); measured at the latest measurement's time. Nil for
-    /// an empty window.
-    public static func reading(asset: Asset, measurements: [Measurement], after: Int? = nil) throws -> EnergyReading? {
-        let window = measurements.filter { after == nil || $0.epoch > after! }
+    /// The reading of `measurements` (those after `after` and within `window` only, when
+    /// given: a service that answers outside the window asked must not move a cursor ahead):
+    /// the latest for an accumulated asset, the sum for an interval asset (readings at equal
+    /// instants are separate intervals and all count); measured at the latest measurement's
+    /// time. Nil for an empty window.
+    public static func reading(asset: Asset, measurements: [Measurement], after: Int? = nil,
+                               window range: ClosedRange<Int>? = nil) throws -> EnergyReading? {
+        let window = measurements.filter { (after == nil || $0.epoch > after!) && (range?.contains($0.epoch) ?? true) }
         guard let latest = window.max(by: { $0.epoch < $1.epoch }) else { return nil }
         let energy: ExactDecimal
         if asset.isAccumulated {

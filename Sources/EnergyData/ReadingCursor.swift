@@ -30,8 +30,8 @@ public final class ReadingCursor {
         guard recorded == assetID else {
             throw CursorError.otherAsset(path, recorded: recorded, asked: assetID)
         }
-        guard case .number(let text)? = object["measured_epoch"], let epoch = Int(text) else {
-            throw CursorError.malformed(path, "no whole-number \"measured_epoch\"")
+        guard case .number(let text)? = object["measured_epoch"], let epoch = Int(text), RFC3339.validRange.contains(epoch) else {
+            throw CursorError.malformed(path, "no \"measured_epoch\" between years 1 and 9999")
         }
         measuredEpoch = epoch
     }

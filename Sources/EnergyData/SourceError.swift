@@ -4,8 +4,9 @@ import HTTP
 /// A source that answered, but not with a reading: the CLI maps these onto exit statuses
 /// (refused credentials 77, temporary 75, other refusals 69).
 public enum SourceError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// HTTP 401 or 403: the credentials (named, never shown) were refused.
-    case unauthorized(url: String, status: Int, credentials: String)
+    /// HTTP 401 or 403: the credentials (named, never shown) were refused; `message` is the
+    /// service's reason, when it gave one.
+    case unauthorized(url: String, status: Int, credentials: String, message: String?)
     /// Another 4xx: the service's own message, when it sent one.
     case refused(url: String, status: Int, message: String?)
     /// 429 or 5xx, after the retries.
@@ -13,16 +14,16 @@ public enum SourceError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var status: Int {
         switch self {
-        case .unauthorized(_, let status, _), .refused(_, let status, _), .unavailable(_, let status, _): return status
+        case .unauthorized(_, let status, _, _), .refused(_, let status, _), .unavailable(_, let status, _): return status
         }
     }
 
     public var description: String {
         switch self {
-        case .unauthorized(let url, let status, let credentials):
-            return "\(url) answered HTTP \(status): \(credentials) refused"
+        case .unauthorized(let url, let status, let credentials, let message):
+            return "\(URLText.redacted(url)) answered HTTP \(status): \(credentials) refused" + (message.map { " (\($0))" } ?? "")
         case .refused(let url, let status, let message), .unavailable(let url, let status, let message):
-            return "\(url) answered HTTP \(status)" + (message.map { ": \($0)" } ?? "")
+            return "\(URLText.redacted(url)) answered HTTP \(status)" + (message.map { ": \($0)" } ?? "")
         }
     }
 
@@ -32,7 +33,8 @@ public enum SourceError: Error, Equatable, Sendable, CustomStringConvertible {
         case 200..<300:
             return response
         case 401, 403:
-            throw SourceError.unauthorized(url: response.url, status: response.status, credentials: credentials)
+            throw SourceError.unauthorized(url: response.url, status: response.status, credentials: credentials,
+                                           message: serviceMessage(response))
         case 429, 500...599:
             throw SourceError.unavailable(url: response.url, status: response.status, message: serviceMessage(response))
         default:

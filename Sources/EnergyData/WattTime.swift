@@ -44,40 +44,75 @@ public enum WattTime {
             guard case .array(let results) = try JSONValueReader.at("/results", in: json), !results.isEmpty else {
                 throw PayloadError.invalid("/results is empty or not an array: no marginal emissions in the window")
             }
-            return CarbonReading(device: device, region: try JSONValueReader.string("/results/0/ba", in: json), signalType: "co2_moer",
-                                 moerLbPerMWh: try JSONValueReader.number("/results/0/marginal_carbon/value", in: json),
-                                 percentile: nil, measuredEpoch: try JSONValueReader.time("/results/0/timestamp", in: json))
+            return try checked(CarbonReading(device: device, region: try JSONValueReader.string("/results/0/ba", in: json), signalType: "co2_moer",
+                                             moerLbPerMWh: try JSONValueReader.number("/results/0/marginal_carbon/value", in: json),
+                                             percentile: nil, measuredEpoch: try JSONValueReader.time("/results/0/timestamp", in: json)),
+                               moerAt: "/results/0/marginal_carbon/value", percentileAt: "")
         case (.v2, _):
-            return CarbonReading(device: device, region: try JSONValueReader.string("/ba", in: json), signalType: "co2_moer",
-                                 moerLbPerMWh: try JSONValueReader.number("/moer", in: json),
-                                 percentile: try JSONValueReader.number("/percent", in: json),
-                                 measuredEpoch: try JSONValueReader.time("/point_time", in: json))
+            return try checked(CarbonReading(device: device, region: try JSONValueReader.string("/ba", in: json), signalType: "co2_moer",
+                                             moerLbPerMWh: try JSONValueReader.number("/moer", in: json),
+                                             percentile: try JSONValueReader.number("/percent", in: json),
+                                             measuredEpoch: try JSONValueReader.time("/point_time", in: json)),
+                               moerAt: "/moer", percentileAt: "/percent")
         case (.v3, .index):
-            return CarbonReading(device: device, region: try JSONValueReader.string("/meta/region", in: json),
-                                 signalType: try JSONValueReader.string("/meta/signal_type", in: json), moerLbPerMWh: nil,
-                                 percentile: try JSONValueReader.number("/data/0/value", in: json),
-                                 measuredEpoch: try JSONValueReader.time("/data/0/point_time", in: json))
+            try expectUnits("percentile", in: json, otherwise: "a MOER answer of /v3/historical, not a signal index")
+            let (latest, epoch) = try latestPoint(json)
+            return try checked(CarbonReading(device: device, region: try JSONValueReader.string("/meta/region", in: json),
+                                             signalType: try signalType(json), moerLbPerMWh: nil,
+                                             percentile: try JSONValueReader.number("/data/\(latest)/value", in: json), measuredEpoch: epoch),
+                               moerAt: "", percentileAt: "/data/\(latest)/value")
         case (.v3, .moer):
-            guard case .array(let points) = try JSONValueReader.at("/data", in: json), !points.isEmpty else {
-                throw PayloadError.invalid("/data is empty or not an array: no MOER in the window")
-            }
-            var latest = 0
-            var latestEpoch = Int.min
-            for index in points.indices {
-                let epoch = try JSONValueReader.time("/data/\(index)/point_time", in: json)
-                if epoch > latestEpoch {
-                    latest = index
-                    latestEpoch = epoch
-                }
-            }
-            return CarbonReading(device: device, region: try JSONValueReader.string("/meta/region", in: json),
-                                 signalType: try JSONValueReader.string("/meta/signal_type", in: json),
-                                 moerLbPerMWh: try JSONValueReader.number("/data/\(latest)/value", in: json),
-                                 percentile: nil, measuredEpoch: latestEpoch)
+            try expectUnits("lbs_co2_per_mwh", in: json, otherwise: "not a MOER answer of /v3/historical")
+            let (latest, epoch) = try latestPoint(json)
+            return try checked(CarbonReading(device: device, region: try JSONValueReader.string("/meta/region", in: json),
+                                             signalType: try signalType(json),
+                                             moerLbPerMWh: try JSONValueReader.number("/data/\(latest)/value", in: json),
+                                             percentile: nil, measuredEpoch: epoch),
+                               moerAt: "/data/\(latest)/value", percentileAt: "")
         }
     }
 
-    static func endpointName(_ api: API, _ signal: Signal) -> String {
+    /// The index and time of the latest point of a v3 answer's `/data`, whatever their order.
+    private static func latestPoint(_ json: JSONValue) throws -> (index: Int, epoch: Int) {
+        guard case .array(let points) = try JSONValueReader.at("/data", in: json), !points.isEmpty else {
+            throw PayloadError.invalid("/data is empty or not an array: no data point in the window")
+        }
+        var latest = (index: 0, epoch: Int.min)
+        for index in points.indices {
+            let epoch = try JSONValueReader.time("/data/\(index)/point_time", in: json)
+            if epoch > latest.epoch { latest = (index, epoch) }
+        }
+        return latest
+    }
+
+    /// `/meta/signal_type`, which must be co2_moer: other signals are in other units.
+    private static func signalType(_ json: JSONValue) throws -> String {
+        let type = try JSONValueReader.string("/meta/signal_type", in: json)
+        guard type == "co2_moer" else { throw PayloadError.invalid("/meta/signal_type is '\(type)', not co2_moer") }
+        return type
+    }
+
+    /// Refuses what no grid emits: a negative MOER, a percentile outside 0 to 100, a MOER with
+    /// too many digits for its rate in kg/Wh.
+    private static func checked(_ reading: CarbonReading, moerAt: String, percentileAt: String) throws -> CarbonReading {
+        if let moer = reading.moerLbPerMWh {
+            if moer.isNegative { throw PayloadError.invalid("\(moerAt): \(moer) is negative: not a MOER") }
+            if reading.co2KgPerWh == nil { throw PayloadError.invalid("\(moerAt): \(moer) has too many digits for its rate in kg/Wh") }
+        }
+        if let percentile = reading.percentile, percentile.isNegative || ExactDecimal(100) < percentile {
+            throw PayloadError.invalid("\(percentileAt): \(percentile) is not a percentile (0 to 100)")
+        }
+        return reading
+    }
+
+    /// Checks `/meta/units`, where the answer has it.
+    private static func expectUnits(_ units: String, in json: JSONValue, otherwise: String) throws {
+        guard let given = try? JSONValueReader.string("/meta/units", in: json), given != units else { return }
+        throw PayloadError.invalid("/meta/units is '\(given)', not '\(units)': \(otherwise)")
+    }
+
+    /// The endpoint a version and signal read: marginal, index, signal-index, historical.
+    public static func endpointName(_ api: API, _ signal: Signal) -> String {
         switch (api, signal) {
         case (.v1, _): return "marginal"
         case (.v2, _): return "index"
@@ -164,8 +199,18 @@ public enum WattTime {
         case .v3:
             request = HTTPRequest(url: "\(base)/login", basicAuth: (user, password))
         }
-        let response = try SourceError.check(try http.send(request), credentials: "the WattTime credentials of user '\(user)'")
+        let name = "the WattTime credentials of user '\(user)'"
+        let answer = try http.send(request)
+        // v1's obtain-token-auth (Django REST framework) refuses a wrong password with 400.
+        if api == .v1 && answer.status == 400 {
+            throw SourceError.unauthorized(url: answer.url, status: 400, credentials: name, message: SourceError.serviceMessage(answer))
+        }
+        let response = try SourceError.check(answer, credentials: name)
         let token = try JSONValueReader.string("/token", in: try JSONValueReader.value(response.body))
+        // The token goes into a header: only visible ASCII, or it could add headers of its own.
+        guard !token.isEmpty, token.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            throw PayloadError.invalid("/token holds characters a token cannot (only visible ASCII)")
+        }
         try cache?.store(token: token, api: api, root: base, user: user, expires: TokenCache.expiry(of: token, loggedInAt: now))
         return token
     }

@@ -74,15 +74,28 @@ public final class HTTPClient {
         return base * Double.random(in: 0.5...1.0)
     }
 
+    /// Follows redirects, each target checked by ``PlainHTTPRule`` (a refused target is the
+    /// server's doing: ``HTTPError/redirectRefused(url:target:)``). Credentials go only to the
+    /// origin they were given for: a redirect to another scheme, host or port drops the Basic
+    /// credentials and the Authorization, X-API-Key and Cookie headers, as curl does.
     private func sendFollowingRedirects(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
         var current = request
+        try PlainHTTPRule.check(current.url, allowHTTP: options.allowHTTP)
         for _ in 0...HTTPClient.maximumRedirects {
-            try PlainHTTPRule.check(current.url, allowHTTP: options.allowHTTP)
             let response = try perform(current)
             guard [301, 302, 303, 307, 308].contains(response.status), let location = redirectURL else { return response }
+            do {
+                try PlainHTTPRule.check(location, allowHTTP: options.allowHTTP)
+            } catch {
+                throw .redirectRefused(url: current.url, target: location)
+            }
             if response.status == 303 || ((response.status == 301 || response.status == 302) && current.method == "POST") {
                 current.method = "GET"
                 current.body = nil
+            }
+            if URLParts(location)?.origin != URLParts(current.url)?.origin {
+                current.basicAuth = nil
+                current.headers.removeAll { ["authorization", "x-api-key", "cookie"].contains($0.name.lowercased()) }
             }
             current.url = location
         }
@@ -159,7 +172,7 @@ public final class HTTPClient {
     }
 
     private static func error(_ code: CURLcode, url: String, detail: String, overflow: Bool) -> HTTPError {
-        if overflow { return .transfer(url: url, detail: "the response is larger than \(maximumBodySize >> 20) MiB") }
+        if overflow { return .tooLarge(url: url, limit: maximumBodySize) }
         switch code {
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return .unreachable(url: url, detail: detail)
@@ -183,9 +196,10 @@ public final class HTTPClient {
         return .seconds(seconds)
     }
 
+    /// `duration` in whole milliseconds, at least 1: libcurl takes 0 as no limit at all.
     static func milliseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
     }
 
     static func seconds(_ duration: Duration) -> String {

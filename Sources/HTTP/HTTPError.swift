@@ -19,6 +19,11 @@ public enum HTTPError: Error, Equatable, Sendable, CustomStringConvertible {
     case status(url: String, code: Int, message: String?)
     /// More than the allowed number of redirects.
     case tooManyRedirects(String)
+    /// The server redirected to a URL the rules refuse (not http or https, or plain HTTP to a
+    /// public host): the server's doing, not the user's.
+    case redirectRefused(url: String, target: String)
+    /// The response is larger than bond accepts.
+    case tooLarge(url: String, limit: Int)
     /// Any other transfer failure libcurl reports.
     case transfer(url: String, detail: String)
 
@@ -35,16 +40,19 @@ public enum HTTPError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .libcurlUnavailable(let detail): return detail
-        case .badURL(let url): return "'\(url)' is not an http or https URL"
+        case .badURL(let url): return "'\(URLText.redacted(url))' is not an http or https URL"
         case .plainHTTPRefused(let url):
-            return "refusing plain http to '\(url)': use https, or --allow-http (plain http is allowed to loopback, private and .local hosts)"
-        case .unreachable(let url, let detail): return "cannot reach \(url): \(detail)"
-        case .timeout(let url, let detail): return "\(url) timed out: \(detail)"
-        case .tls(let url, let detail): return "TLS with \(url) failed: \(detail)"
+            return "refusing plain http to '\(URLText.redacted(url))': use https, or --allow-http (plain http is allowed to loopback, private and .local hosts)"
+        case .unreachable(let url, let detail): return "cannot reach \(URLText.redacted(url)): \(detail)"
+        case .timeout(let url, let detail): return "\(URLText.redacted(url)) timed out: \(detail)"
+        case .tls(let url, let detail): return "TLS with \(URLText.redacted(url)) failed: \(detail)"
         case .status(let url, let code, let message):
-            return "\(url) answered HTTP \(code)" + (message.map { ": \($0)" } ?? "")
-        case .tooManyRedirects(let url): return "\(url): too many redirects"
-        case .transfer(let url, let detail): return "\(url): \(detail)"
+            return "\(URLText.redacted(url)) answered HTTP \(code)" + (message.map { ": \($0)" } ?? "")
+        case .tooManyRedirects(let url): return "\(URLText.redacted(url)): too many redirects"
+        case .redirectRefused(let url, let target):
+            return "\(URLText.redacted(url)) redirected to '\(URLText.redacted(target))', which bond does not follow (not https, or not http to a local network)"
+        case .tooLarge(let url, let limit): return "\(URLText.redacted(url)): the response is larger than \(limit >> 20) MiB"
+        case .transfer(let url, let detail): return "\(URLText.redacted(url)): \(detail)"
         }
     }
 }

@@ -29,14 +29,36 @@ public enum PlainHTTPRule {
         return host.hasSuffix(".local") || host.hasSuffix(".lan") || host.hasSuffix(".home.arpa")
     }
 
+    /// The address `host` names when resolvers read it as IPv4, in any of the forms
+    /// inet_aton(3) accepts (which libcurl's resolver does too): one to four parts, each
+    /// decimal, octal (leading 0) or hex (0x), the last filling the remaining bytes, so that
+    /// `134744072` and `0x08080808` are 8.8.8.8, not single-label names.
     private static func ipv4(_ host: String) -> [Int]? {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
-        let octets = parts.compactMap { part -> Int? in
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isNumber), let value = Int(part), value <= 255 else { return nil }
-            return value
+        guard (1...4).contains(parts.count) else { return nil }
+        var values: [UInt64] = []
+        for part in parts {
+            let text = part.lowercased()
+            let value: UInt64?
+            if text.hasPrefix("0x") {
+                value = text.count > 2 ? UInt64(text.dropFirst(2), radix: 16) : 0
+            } else if text.hasPrefix("0") && text.count > 1 {
+                value = UInt64(text.dropFirst(), radix: 8)
+            } else {
+                value = text.isEmpty ? nil : UInt64(text, radix: 10)
+            }
+            guard let value, value <= UInt64(UInt32.max) else { return nil }
+            values.append(value)
         }
-        return octets.count == 4 ? octets : nil
+        let leading = values.dropLast()
+        guard leading.allSatisfy({ $0 <= 255 }) else { return nil }
+        let remaining = 4 - leading.count
+        guard let last = values.last, last < (UInt64(1) << (8 * remaining)) else { return nil }
+        var octets = leading.map { Int($0) }
+        for index in stride(from: remaining - 1, through: 0, by: -1) {
+            octets.append(Int(last >> (8 * UInt64(index)) & 0xFF))
+        }
+        return octets
     }
 
     private static func isLocalIPv4(_ o: [Int]) -> Bool {

@@ -36,4 +36,22 @@ public struct URLParts: Equatable, Sendable {
         self.scheme = scheme
         self.host = host.lowercased()
     }
+
+    /// Scheme, host and port (the scheme's default when none is given): where credentials
+    /// may go.
+    public var origin: String {
+        "\(scheme)://\(host):\(port ?? (scheme == "https" ? 443 : 80))"
+    }
+}
+
+/// URLs as messages show them: credentials in the authority replaced by `***`.
+public enum URLText {
+    /// `url` with any `user:password@` of its authority shown as `***@`.
+    public static func redacted(_ url: String) -> String {
+        guard let schemeEnd = url.firstRange(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<schemeEnd.upperBound]) + "***" + String(rest[at...])
+    }
 }

@@ -16,7 +16,7 @@ struct ReadMeterFailureTests {
         ("500", 75, "answered HTTP 500: database unavailable"),
         ("502html", 75, "answered HTTP 502\n"),
         ("400", 69, "answered HTTP 400: the query is not one this service answers"),
-        ("404", 69, "/rest answered HTTP 404: not found"),
+        ("404", 69, "answered HTTP 404: no Eumel endpoint here: /wizard/public/api/rest and /rest both answered HTTP 404"),
         ("truncated", 75, "transfer closed with"),
         ("slow-3000", 75, "timed out"),
         ("empty", 65, "error: the XML document is empty (line 1)"),
@@ -42,7 +42,13 @@ struct ReadMeterFailureTests {
         #expect(!result.stderr.contains("not-the-password"))
         let login = try BondBinary.run(["read-meter", "watttime", "--region", "X", "--url", fixtures.url("watttime"), "--user", "wt-user", "--password-file", file])
         #expect(login.status == 77)
-        #expect(login.stderr.hasSuffix("/login answered HTTP 403: the WattTime credentials of user 'wt-user' refused\n"))
+        #expect(login.stderr.hasSuffix("/login answered HTTP 403: the WattTime credentials of user 'wt-user' refused (invalid username or password)\n"))
+        // v1 refuses a wrong password with 400, as Django REST framework does: still 77.
+        let v1 = try BondBinary.run(["read-meter", "watttime", "--api", "v1", "--region", "PJM", "--url", fixtures.url("watttime"),
+                                     "--user", "wt-user", "--password-file", file])
+        #expect(v1.status == 77)
+        #expect(v1.stderr.hasSuffix("/api/v1/obtain-token-auth/ answered HTTP 400: the WattTime credentials of user 'wt-user' refused (Unable to log in with provided credentials.)\n"))
+        #expect(!v1.stderr.contains("not-the-password"))
     }
 
     @Test("429 and 5xx are retried (Retry-After honoured) before exiting 75")
@@ -71,10 +77,15 @@ struct ReadMeterFailureTests {
         #expect(asset.stderr.hasSuffix("/asset/9 answered HTTP 404: Asset with this id doesn`t exist\n"))
         let region = try BondBinary.run(["read-meter", "watttime", "--region", "FORBIDDEN"] + fixtures.wattTime())
         #expect(region.status == 77)
-        #expect(region.stderr.contains("/v3/signal-index?region=FORBIDDEN&signal_type=co2_moer answered HTTP 403"))
+        #expect(region.stderr.hasSuffix("/v3/signal-index?region=FORBIDDEN&signal_type=co2_moer answered HTTP 403: the WattTime token of user 'wt-user' refused (your account has no access to region FORBIDDEN)\n"))
         let noKey = try BondBinary.run(["read-meter", "energy-api", "--asset-id", "7", "--url", fixtures.url("energy-api")])
         #expect(noKey.status == 77)
-        #expect(noKey.stderr.hasSuffix("/asset/7 answered HTTP 401: access without credentials refused\n"))
+        #expect(noKey.stderr.hasSuffix("/asset/7 answered HTTP 401: access without credentials refused (no valid credentials or API key)\n"))
+        // Neither Eumel endpoint exists: both are named.
+        let nowhere = try BondBinary.run(["read-meter", "eumel", "-v"] + fixtures.eumel("v9"))
+        #expect(nowhere.status == 69)
+        #expect(nowhere.stderr.contains("note: \(fixtures.url("eumel/v9"))/wizard/public/api/rest answered HTTP 404: not firmware v2.1.1; trying v1.0's /rest"))
+        #expect(nowhere.stderr.hasSuffix("/eumel/v9 answered HTTP 404: no Eumel endpoint here: /wizard/public/api/rest and /rest both answered HTTP 404\n"))
     }
 
     @Test("--emit-failure prints a meter_down line for each kind of failure and exits 0", arguments: [
@@ -94,6 +105,12 @@ struct ReadMeterFailureTests {
         let line = result.line
         #expect(line["kind"] as? String == (driver == "watttime" ? "carbon" : "energy"))
         #expect(line["driver"] as? String == driver)
+        #expect(line["source"] as? String == fixtures.url(driver == "eumel" ? "eumel/v2.1.1" : driver, fault: fault))
+        switch driver {
+        case "eumel": #expect(line["register"] as? String == "import")
+        case "energy-api": #expect(line["asset_id"] as? String == "7")
+        default: #expect(line["region"] as? String == "CAISO_NORTH")
+        }
         #expect(line["meter_down"] as? Bool == true)
         #expect(line["payload_sha256"] is NSNull)
         let error = try #require(line["error"] as? [String: Any])
@@ -102,6 +119,32 @@ struct ReadMeterFailureTests {
         #expect((error["message"] as? String)?.isEmpty == false)
         #expect(result.stderr.contains("printing a meter_down line"))
         #expect(abs((line["accessed_epoch"] as? Int ?? 0) - Int(Date().timeIntervalSince1970)) < 60)
+    }
+
+    @Test("a source that misbehaves is refused: a redirect to a public host (69), a token with a header in it (65)")
+    func misbehaving() throws {
+        let fixtures = try MeterFixtures()
+        let redirect = try BondBinary.run(["read-meter", "eumel", "--emit-failure"] + fixtures.eumel(fault: "redirect-public"))
+        #expect(redirect.status == 0)
+        #expect((redirect.line["error"] as? [String: Any])?["exit_code"] as? Int == 69)
+        let plain = try BondBinary.run(["read-meter", "eumel"] + fixtures.eumel(fault: "redirect-public"))
+        #expect(plain.status == 69)
+        #expect(plain.stderr.hasSuffix("redirected to 'http://example.com/collect', which bond does not follow (not https, or not http to a local network)\n"))
+        let token = try BondBinary.run(["read-meter", "watttime", "--region", "CAISO_NORTH"] + fixtures.wattTime(fault: "bad-token"))
+        #expect(token.status == 65)
+        #expect(token.stderr.hasSuffix("error: /token holds characters a token cannot (only visible ASCII)\n"))
+    }
+
+    @Test("measurements outside the window asked for do not count and do not move the cursor")
+    func outsideWindow() throws {
+        let fixtures = try MeterFixtures()
+        try fixtures.control("energy-api/control/add", ["asset": 8, "readings": [["energy": 1, "measurementTime": "2099-01-01T00:00:00Z"]]])
+        let cursor = fixtures.directory.path("cursor")
+        let result = try BondBinary.run(["read-meter", "energy-api", "--asset-id", "8", "--since", "2018-03-15T00:00:00Z", "--until",
+                                         "2018-03-16T00:00:00Z", "--cursor-file", cursor] + fixtures.energyAPI(fault: "ignore-window"))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"energy_wh\": 84328,"))
+        #expect(try String(contentsOfFile: cursor, encoding: .utf8).contains("2018-03-15T12:30:00Z"))
     }
 
     @Test("--emit-failure leaves usage errors alone: they still exit 64")

@@ -56,16 +56,23 @@ struct ReadMeterFileTests {
         #expect(result.line["energy_wh"] as? Double == 123.45)
     }
 
-    @Test("a document that is not the driver's exits 65 naming the element and, for XML, the line", arguments: [
-        (["eumel"], "<SunSpecData>\n<d t=\"2020-01-01T00:00:00Z\">\n<m id=\"211\">\n", "malformed XML at line 3: the document ends before <m> of line 3 is closed"),
-        (["eumel"], "", "the XML document is empty (line 1)"),
+    @Test("a document that is not the driver's exits 65 naming the file, the element and, for XML, the line", arguments: [
+        (["eumel"], "<SunSpecData>\n<d t=\"2020-01-01T00:00:00Z\">\n<m id=\"211\">\n",
+         "standard input (a SunSpec XML document): malformed XML at line 3: the document ends before <m> of line 3 is closed"),
+        (["eumel"], "", "standard input (a SunSpec XML document): the XML document is empty (line 1)"),
+        (["eumel"], "{\"moer\": 1}", "standard input (a SunSpec XML document): malformed XML at line 1: not an XML document: no element where it starts"),
         (["eumel"], "<SunSpecData><d t=\"2020-01-01T00:00:00Z\"><m id=\"1\"/></d></SunSpecData>",
-         "SunSpecData/d at line 1 has no meter block (SunSpec model 201-204 or 211-214)"),
-        (["eumel"], "<SunSpecData><d><m id=\"211\"/></d></SunSpecData>", "SunSpecData/d at line 1 has no measurement time t"),
+         "standard input (a SunSpec XML document): SunSpecData/d at line 1 has no meter block (SunSpec model 201-204 or 211-214)"),
+        (["eumel"], "<SunSpecData><d><m id=\"211\"/></d></SunSpecData>",
+         "standard input (a SunSpec XML document): SunSpecData/d at line 1 has no measurement time t"),
         (["eumel"], "<SunSpecData><d t=\"2020-01-01T00:00:00Z\"><m id=\"213\"><p id=\"TotWhImp\">NaN</p></m></d></SunSpecData>",
-         "SunSpecData/d/m[@id=213]/p[@id=TotWhImp] at line 1: 'NaN' is not a number"),
-        (["watttime", "--api", "v2"], "{\"ba\": \"X\"}", "/moer is missing"),
-        (["watttime"], "not json", "invalid JSON at column 1: unexpected 'n', expected a value"),
+         "standard input (a SunSpec XML document): SunSpecData/d/m[@id=213]/p[@id=TotWhImp] at line 1: 'NaN' is not a number"),
+        (["watttime", "--api", "v2"], "{\"ba\": \"X\"}", "standard input (a WattTime v2 index answer): /moer is missing"),
+        (["watttime"], "not json", "standard input (a WattTime v3 signal-index answer): invalid JSON at column 1: unexpected 'n', expected a value"),
+        (["watttime"], "{\"data\": [{\"point_time\": \"2024-05-14T16:00:00Z\", \"value\": 870.0}], \"meta\": {\"units\": \"lbs_co2_per_mwh\"}}",
+         "standard input (a WattTime v3 signal-index answer): /meta/units is 'lbs_co2_per_mwh', not 'percentile': a MOER answer of /v3/historical, not a signal index"),
+        (["watttime"], "{\"data\": [{\"point_time\": \"2024-05-14T16:00:00Z\", \"value\": 101}], \"meta\": {\"region\": \"X\", \"signal_type\": \"co2_moer\"}}",
+         "standard input (a WattTime v3 signal-index answer): /data/0/value: 101 is not a percentile (0 to 100)"),
     ])
     func badDocuments(driver: [String], input: String, message: String) throws {
         let result = try BondBinary.run(["read-meter"] + driver + ["--file", "-"], input: input)
@@ -91,6 +98,11 @@ struct ReadMeterFileTests {
         (["eumel", "--firmware", "v3"], "option '--firmware' expects one of auto, v1.0, v2.1.1, got 'v3'"),
         (["eumel", "--url", "http://192.168.1.20", "--user", "admin"], "--user admin needs a password: --password-file PATH or BOND_METER_PASSWORD"),
         (["eumel", "--url", "http://192.168.1.20", "--password-file", "pw"], "--password-file needs --user NAME"),
+        (["eumel", "--url", "http://admin:secret@192.168.1.20"],
+         "--url: give the user with --user and the password with --password-file, not in the URL"),
+        (["eumel", "--url", "http://192.168.1.20/x?a=1"],
+         "--url: 'http://192.168.1.20/x?a=1' has a query or fragment; give the base URL, bond adds the paths"),
+        (["eumel", "--url", "http://192.168.1.20", "--timeout", "0"], "--timeout must be more than 0 (bond never waits without a limit)"),
         (["eumel", "--url", "http://meter.example.com"],
          "refusing plain http to 'http://meter.example.com': use https, or --allow-http (plain http is allowed to loopback, private and .local hosts)"),
         (["energy-api", "--url", "http://127.0.0.1"], "which asset? give --asset-id N"),
@@ -113,6 +125,52 @@ struct ReadMeterFileTests {
         #expect(result.status == 64, "\(result.stderr)")
         #expect(result.stderr == "bond read-meter: error: \(message)\n")
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test("values no meter or grid gives are refused (65)", arguments: [
+        (["energy-api", "--asset-file", "ASSET7"], "[{\"energy\": -500, \"measurementTime\": \"2018-03-15T10:30:00Z\"}]",
+         "standard input (an Energy API energy list): /0/energy: -500 is negative: a meter's energy cannot be"),
+        (["watttime", "--api", "v2"], "{\"ba\": \"X\", \"moer\": \"850\", \"percent\": \"153\", \"point_time\": \"2019-01-29T14:55:00Z\"}",
+         "standard input (a WattTime v2 index answer): /percent: 153 is not a percentile (0 to 100)"),
+        (["watttime", "--api", "v2"], "{\"ba\": \"X\", \"moer\": \"-5\", \"percent\": \"1\", \"point_time\": \"2019-01-29T14:55:00Z\"}",
+         "standard input (a WattTime v2 index answer): /moer: -5 is negative: not a MOER"),
+        (["watttime", "--api", "v2"], "{\"ba\": \"X\", \"moer\": \"\(String(repeating: "9", count: 70))\", \"percent\": \"1\", \"point_time\": \"2019-01-29T14:55:00Z\"}",
+         "standard input (a WattTime v2 index answer): /moer: \(String(repeating: "9", count: 70)) has too many digits for its rate in kg/Wh"),
+        (["watttime", "--signal", "moer"], "{\"data\": [{\"point_time\": \"2024-05-14T16:00:00Z\", \"value\": 1}], \"meta\": {\"region\": \"X\", \"signal_type\": \"health_damage\"}}",
+         "standard input (a WattTime v3 historical answer): /meta/signal_type is 'health_damage', not co2_moer"),
+        (["eumel"], "<SunSpecData><d t=\"9999-12-31T23:59:59-23:59\"><m id=\"211\"><p id=\"TotWhImp\">1</p></m></d></SunSpecData>",
+         "standard input (a SunSpec XML document): SunSpecData/d/@t at line 1: '9999-12-31T23:59:59-23:59' is not an RFC 3339 time"),
+    ])
+    func impossibleValues(arguments: [String], input: String, message: String) throws {
+        let resolved = arguments.map { $0 == "ASSET7" ? Self.fixture("energy-api/asset-7.json") : $0 }
+        let result = try BondBinary.run(["read-meter"] + resolved + ["--file", "-"], input: input)
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr == "bond read-meter: error: \(message)\n")
+    }
+
+    @Test("an asset's id is printed as the API wrote it; both files on stdin is a usage error; a huge --file is refused")
+    func assetFiles() throws {
+        let asset = FileManager.default.temporaryDirectory.appendingPathComponent("bond-asset-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: asset) }
+        try #"{"id": "seven", "energy_unit": "joule", "is_accumulated": true}"#.write(toFile: asset, atomically: true, encoding: .utf8)
+        let result = try BondBinary.run(["read-meter", "energy-api", "--file", "-", "--asset-file", asset],
+                                        input: #"[{"energy": 10, "measurementTime": "2018-03-15T10:30:00Z"}]"#)
+        #expect(result.line["asset_id"] as? String == "seven")
+        #expect(result.stdout.contains("\"energy_wh\": 0.002778,"))
+        let twice = try BondBinary.run(["read-meter", "energy-api", "--file", "-", "--asset-file", "-"])
+        #expect(twice.status == 64)
+        #expect(twice.stderr == "bond read-meter: error: --file and --asset-file cannot both be standard input\n")
+        let huge = try BondBinary.run(["read-meter", "eumel", "--file", "/dev/zero"])
+        #expect(huge.status == 65)
+        #expect(huge.stderr == "bond read-meter: error: '/dev/zero' is larger than 64 MiB: not a saved response\n")
+    }
+
+    @Test("a wrong --asset-file is named in the error")
+    func wrongAssetFile() throws {
+        let result = try BondBinary.run(["read-meter", "energy-api", "--file", Self.fixture("energy-api/asset-8.json"),
+                                         "--asset-file", Self.fixture("energy-api/asset-8-energy.json")])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasSuffix("asset-8-energy.json' (an Energy API asset): expected a JSON object, got an array\n"))
     }
 
     @Test("a password file others can read is refused (77); a missing --file exits 66")

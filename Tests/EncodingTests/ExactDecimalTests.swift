@@ -27,6 +27,26 @@ struct ExactDecimalTests {
         #expect(product.description == kilogramsPerWattHour)
     }
 
+    @Test("limb sums past 2^64 carry exactly (base 10^19 limbs)", arguments: [
+        ("9999999999999999999", "9999999999999999999", "19999999999999999998"),
+        ("0.9999999999999999999", "0.9999999999999999999", "1.9999999999999999998"),
+        ("9300000000000000000", "9300000000000000000", "18600000000000000000"),
+        ("99999999999999999999999999999999999999", "1", "100000000000000000000000000000000000000"),
+        ("10000000000000000000", "-9999999999999999999", "1"),
+        ("-9999999999999999999", "10000000000000000000", "1"),
+    ])
+    func limbCarries(a: String, b: String, sum: String) throws {
+        #expect(try d(a).adding(d(b))?.description == sum)
+    }
+
+    @Test("products of many limbs, as Python's integers give them")
+    func bigProducts() throws {
+        #expect(try d("99999999999999999999999").multiplied(by: d("99999999999999999999999"))?.description
+                == "9999999999999999999999800000000000000000000001")
+        #expect(try d("9999999999999999999.9999999999999999999").multiplied(by: d("9999999999999999999"))?.description
+                == "99999999999999999989999999999999999999.0000000000000000001")
+    }
+
     @Test("adds and subtracts across scales")
     func addition() throws {
         #expect(try d("12304").adding(d("8568"))?.adding(d("63456"))?.description == "84328")

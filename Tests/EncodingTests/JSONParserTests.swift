@@ -55,3 +55,13 @@ struct JSONParserTests {
         #expect(throws: Never.self) { try JSONParser.parse(String(repeating: "[", count: 256) + String(repeating: "]", count: 256)) }
     }
 }
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    @Test("what other tools split lines at, DEL and bidi controls are escaped; other text stays UTF-8")
+    func escapes() {
+        let text = JSONWriter.text(.string("a\u{2028}b\u{2029}c\u{85}d\u{7F}e\u{202E}f\u{2066}é€😀\n"))
+        #expect(text == #""a\u2028b\u2029c\u0085d\u007fe\u202ef\u2066é€😀\n""#)
+        #expect(JSONWriter.text(.string("plain \"q\" \\ \u{1}")) == #""plain \"q\" \\ \u0001""#)
+    }
+}

@@ -35,8 +35,8 @@ struct WattTimeTests {
     @Test("answers without what the version reads name the JSON pointer", arguments: [
         (WattTime.API.v1, WattTime.Signal.index, "{\"results\": []}", "/results is empty or not an array: no marginal emissions in the window"),
         (.v2, .index, "{\"ba\": \"X\", \"moer\": \"n/a\", \"percent\": \"1\", \"point_time\": \"2019-01-29T14:55:00Z\"}", "/moer: 'n/a' is not a number"),
-        (.v3, .index, "{\"data\": [], \"meta\": {\"region\": \"X\", \"signal_type\": \"co2_moer\"}}", "/data/0/value is missing"),
-        (.v3, .moer, "{\"data\": {}}", "/data is empty or not an array: no MOER in the window"),
+        (.v3, .index, "{\"data\": [], \"meta\": {\"region\": \"X\", \"signal_type\": \"co2_moer\"}}", "/data is empty or not an array: no data point in the window"),
+        (.v3, .moer, "{\"data\": {}}", "/data is empty or not an array: no data point in the window"),
         (.v3, .index, "<html>", "invalid JSON at column 1: unexpected '<', expected a value"),
     ] as [(WattTime.API, WattTime.Signal, String, String)])
     func refused(api: WattTime.API, signal: WattTime.Signal, json: String, message: String) {

@@ -62,12 +62,31 @@ struct HTTPClientTests {
         let client = try Self.client()
         let followed = try client.send(HTTPRequest(url: base + "/test/redirect?code=307&to=" + base + "/test/status/200"))
         #expect(followed.status == 200)
-        #expect(throws: HTTPError.plainHTTPRefused("http://example.com/collect")) {
+        #expect(throws: HTTPError.redirectRefused(url: base + "/test/redirect?code=302&to=http://example.com/collect",
+                                                  target: "http://example.com/collect")) {
             try client.send(HTTPRequest(url: base + "/test/redirect?code=302&to=http://example.com/collect"))
         }
         #expect(throws: HTTPError.tooManyRedirects(base + "/test/loop")) {
             try client.send(HTTPRequest(url: base + "/test/loop"))
         }
+    }
+
+    @Test("credentials go only to their origin: a redirect to another host or port drops them")
+    func redirectDropsCredentials() throws {
+        let base = try TestServices.fixtureURL()
+        let other = base.replacingOccurrences(of: "127.0.0.1", with: "localhost")
+        let client = try Self.client()
+        func echo(_ target: String) throws -> [String: String] {
+            let request = HTTPRequest(url: base + "/test/redirect?code=307&to=" + target,
+                                      headers: [("X-API-Key", "k"), ("Authorization", "Bearer t"), ("X-Other", "kept")],
+                                      basicAuth: ("admin", "pw"))
+            return try #require(try json(client.send(request))["headers"] as? [String: String])
+        }
+        let same = try echo(base + "/test/echo")
+        #expect(same["X-API-Key"] == "k" && same["Authorization"] == "Bearer t")
+        let moved = try echo(other + "/test/echo")
+        #expect(moved["X-API-Key"] == nil && moved["Authorization"] == nil)
+        #expect(moved["X-Other"] == "kept")
     }
 
     @Test("retries 503s with backoff until the server recovers, within --retries")

@@ -19,7 +19,9 @@ readings, request counts) apart from the others running at once:
 A fault between the namespace and the service, /ns/ID/fault/KIND/SERVICE/..., changes every
 answer under it: 400, 401, 401html, 403, 404, 429 (Retry-After: 0), 500, 502html, empty,
 garbage, truncated (the real body cut short), gzip (the real body compressed), slow-MS (the
-real answer after MS milliseconds).
+real answer after MS milliseconds), redirect-public (302 to http://example.com/),
+ignore-window (the Energy API answers every reading, whatever the window), bad-token
+(WattTime logins answer a token with a CR LF and a header in it).
 """
 import base64
 import copy
@@ -110,7 +112,7 @@ def route(handler, parts, query, received):
         early = fault_answer(fault)
         if early is not None:
             return early
-    answer = service(handler, state, rest, query, received)
+    answer = service(handler, state, rest, query, received, fault)
     return apply_fault(fault, answer)
 
 
@@ -135,6 +137,8 @@ def fault_answer(kind):
         return Answer(200, b"", "application/xml")
     if kind == "garbage":
         return Answer(200, b"\x00\x01 this is not a document", "application/octet-stream")
+    if kind == "redirect-public":
+        return Answer(302, "moved", "text/plain", [("Location", "http://example.com/collect")])
     return None
 
 
@@ -151,14 +155,14 @@ def apply_fault(kind, answer):
     return answer
 
 
-def service(handler, state, rest, query, received):
+def service(handler, state, rest, query, received, fault):
     name, path = rest[0], rest[1:]
     if name == "eumel":
         return eumel(handler, path)
     if name == "energy-api":
-        return energy_api(handler, state, path, query, received)
+        return energy_api(handler, state, path, query, received, fault)
     if name == "watttime":
-        return watttime(handler, state, path, query, received)
+        return watttime(handler, state, path, query, received, fault)
     return Answer(404, "unknown service", "text/plain")
 
 
@@ -180,7 +184,7 @@ def parse_time(text):
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
 
 
-def energy_api(handler, state, path, query, received):
+def energy_api(handler, state, path, query, received, fault=None):
     if path == ["control", "add"]:
         request = json.loads(received)
         with state.lock:
@@ -206,6 +210,8 @@ def energy_api(handler, state, path, query, received):
         return error(400, "Bad Request", f"bad query: {problem}")
     with state.lock:
         readings = copy.deepcopy(state.readings[asset])
+    if fault == "ignore-window":
+        start = end = None
     chosen = [r for r in readings
               if (start is None or parse_time(r["measurementTime"]) >= start)
               and (end is None or parse_time(r["measurementTime"]) <= end)]
@@ -216,11 +222,13 @@ def energy_api(handler, state, path, query, received):
 
 # WattTime v1, v2 and v3 (Tests/Fixtures/watttime/README.md).
 
-def issue_token(state, base):
+def issue_token(state, base, fault=None):
     with state.lock:
         state.logins += 1
         token = base + str(state.logins)
         state.tokens.add(token)
+    if fault == "bad-token":
+        token += "\r\nX-Injected: 1"
     return Answer(200, {"token": token})
 
 
@@ -240,7 +248,7 @@ def with_region(body, region, *path):
     return Answer(200, value)
 
 
-def watttime(handler, state, path, query, received):
+def watttime(handler, state, path, query, received, fault=None):
     route_name = "/" + "/".join(path)
     if route_name == "/control/revoke":
         with state.lock:
@@ -250,12 +258,12 @@ def watttime(handler, state, path, query, received):
         form = parse_qs(received.decode())
         if handler.command != "POST" or form.get("username") != [WATTTIME_USER] or form.get("password") != [WATTTIME_PASSWORD]:
             return error(400, "Bad Request", "Unable to log in with provided credentials.")
-        return issue_token(state, json.loads(fixture("watttime", "v1-obtain-token-auth.json"))["token"])
+        return issue_token(state, json.loads(fixture("watttime", "v1-obtain-token-auth.json"))["token"], fault)
     if route_name in ("/v2/login", "/login"):
         if basic_user(handler.headers) != (WATTTIME_USER, WATTTIME_PASSWORD):
             return error(403, "Forbidden", "invalid username or password")
         name = "v2-login.json" if route_name == "/v2/login" else "v3-login.json"
-        return issue_token(state, json.loads(fixture("watttime", name))["token"])
+        return issue_token(state, json.loads(fixture("watttime", name))["token"], fault)
     scheme = "Token " if route_name.startswith("/api/v1/") else "Bearer "
     given = handler.headers.get("Authorization") or ""
     with state.lock:

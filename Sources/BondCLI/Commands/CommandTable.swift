@@ -7,6 +7,7 @@ public enum CommandTable {
         details: "Each subcommand does one step and prints one JSON object per line on stdout, so shell pipelines and cron jobs chain them.",
         verbs: [
             ReadMeterCommand.spec,
+            ChainLogCommand.spec,
             SignTxCommand.spec,
             SendTxCommand.spec,
             KeyCommand.spec,

@@ -11,8 +11,13 @@ enum HTTPFlags {
     ]
 
     /// The client options the parsed flags ask for.
-    static func httpOptions(_ arguments: ParsedArguments) -> HTTPOptions {
+    /// - Throws: ``CommandFailure`` (64) for a timeout of zero, which libcurl would take as
+    ///   no limit at all.
+    static func httpOptions(_ arguments: ParsedArguments) throws -> HTTPOptions {
         var options = HTTPOptions()
+        for name in ["timeout", "connect-timeout"] where arguments.duration(name) == .zero {
+            throw CommandFailure.usage("--\(name) must be more than 0 (bond never waits without a limit)")
+        }
         if let timeout = arguments.duration("timeout") { options.timeout = timeout }
         if let timeout = arguments.duration("connect-timeout") { options.connectTimeout = timeout }
         if let retries = arguments.integer("retries") { options.retries = Int(min(retries, 100)) }

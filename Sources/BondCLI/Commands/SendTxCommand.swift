@@ -145,7 +145,7 @@ final class Sender {
             throw CommandFailure.usage("no node: give --rpc URL, or set BOND_RPC_URL or ETH_RPC_URL")
         }
         try PlainHTTPRule.check(url, allowHTTP: arguments.flag("allow-http"))
-        let http = try HTTPClient(options: HTTPFlags.httpOptions(arguments))
+        let http = try HTTPClient(options: try HTTPFlags.httpOptions(arguments))
         let diagnostics = invocation.diagnostics
         http.onRetry = { diagnostics.note($0) }
         node = EthereumNode(rpc: JSONRPCClient(url: url, http: http))

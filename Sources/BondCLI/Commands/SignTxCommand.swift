@@ -66,7 +66,7 @@ enum SignTxCommand {
         var filler: TransactionFiller?
         if let url = arguments.text("rpc") {
             try PlainHTTPRule.check(url, allowHTTP: arguments.flag("allow-http"))
-            let http = try HTTPClient(options: HTTPFlags.httpOptions(arguments))
+            let http = try HTTPClient(options: try HTTPFlags.httpOptions(arguments))
             let diagnostics = invocation.diagnostics
             http.onRetry = { diagnostics.note($0) }
             filler = TransactionFiller(node: EthereumNode(rpc: JSONRPCClient(url: url, http: http)), nonceFile: nonceFile, sender: from)

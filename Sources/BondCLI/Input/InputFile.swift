@@ -33,12 +33,12 @@ enum InputFile {
         return try readAll(descriptor: descriptor, name: displayName(path))
     }
 
-    /// Reads `descriptor` to its end.
-    static func readAll(descriptor: Int32, name: String) throws -> [UInt8] {
+    /// Reads `descriptor` to its end, or until `limit` bytes.
+    static func readAll(descriptor: Int32, name: String, limit: Int = .max) throws -> [UInt8] {
         var info = stat()
         var capacity = 64 * 1024
         if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
-            capacity = max(capacity, Int(info.st_size) + 1)
+            capacity = max(capacity, min(Int(info.st_size) + 1, limit))
         }
         var bytes = [UInt8](repeating: 0, count: capacity)
         var count = 0
@@ -53,6 +53,7 @@ enum InputFile {
             }
             if result == 0 { break }
             count += result
+            if count >= limit { break }
         }
         bytes.removeLast(bytes.count - count)
         return bytes

@@ -19,9 +19,10 @@ enum SecretFile {
         return try InputFile.readAll(descriptor: descriptor, name: InputFile.displayName(path))
     }
 
-    /// A password from `path`: its bytes without one trailing LF or CRLF.
-    static func password(_ path: String) throws -> [UInt8] {
-        var bytes = try read(path, what: "password file")
+    /// A password (or another secret of one line) from `path`: its bytes without one trailing
+    /// LF or CRLF; `what` names the file in messages.
+    static func password(_ path: String, what: String = "password file") throws -> [UInt8] {
+        var bytes = try read(path, what: what)
         if bytes.last == 0x0A {
             bytes.removeLast()
             if bytes.last == 0x0D { bytes.removeLast() }

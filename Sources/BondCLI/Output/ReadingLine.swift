@@ -23,12 +23,13 @@ enum ReadingLine {
 
     /// The JSON line of `read`, accessed at `accessedEpoch`; with `includePayload`, the payload
     /// itself as `payload` (UTF-8 text) or `payload_hex` (other bytes).
-    static func line(_ read: Read, driver: String, accessedEpoch: Int, includePayload: Bool) -> JSONObject {
+    static func line(_ read: Read, driver: String, source: String, accessedEpoch: Int, includePayload: Bool) -> JSONObject {
         var line = JSONObject(capacity: 512 + (includePayload ? read.payload.count * 2 : 0))
         switch read.value {
         case .energy(let reading):
             line.string("kind", "energy")
             line.string("driver", driver)
+            line.string("source", source)
             line.value("device", device(reading.device))
             line.json("energy_wh", reading.energyWh.description.utf8)
             line.string("register", reading.register.rawValue)
@@ -37,6 +38,7 @@ enum ReadingLine {
         case .carbon(let reading):
             line.string("kind", "carbon")
             line.string("driver", driver)
+            line.string("source", source)
             line.value("device", device(reading.device))
             line.string("region", reading.region)
             line.string("signal_type", reading.signalType)
@@ -59,11 +61,18 @@ enum ReadingLine {
         return line
     }
 
-    /// The `--emit-failure` line: the meter (or service) could not be read.
-    static func failure(kind: String, driver: String, exitCode: Int32, httpStatus: Int?, message: String, accessedEpoch: Int) -> JSONObject {
+    /// The `--emit-failure` line: the meter (or service) could not be read. `identity` names
+    /// which one (its register, asset or region), so that outages of several meters logged
+    /// together can be told apart.
+    static func failure(kind: String, driver: String, source: String, identity: [(key: StaticString, value: String?)],
+                        exitCode: Int32, httpStatus: Int?, message: String, accessedEpoch: Int) -> JSONObject {
         var line = JSONObject()
         line.string("kind", kind)
         line.string("driver", driver)
+        line.string("source", source)
+        for (key, value) in identity {
+            if let value { line.string(key, value) } else { line.null(key) }
+        }
         line.bool("meter_down", true)
         var error: [(String, JSONValue)] = [("exit_code", .number(String(exitCode)))]
         error.append(("http_status", httpStatus.map { .number(String($0)) } ?? .null))

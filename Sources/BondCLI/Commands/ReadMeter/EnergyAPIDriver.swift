@@ -30,11 +30,12 @@ enum EnergyAPIDriver {
             guard let assetPath = arguments.text("asset-file") else {
                 throw CommandFailure.usage("--file needs --asset-file PATH: the asset's unit decides what the energy means")
             }
-            let payload = try InputFile.readAll(path)
-            let assetBytes = try InputFile.readAll(assetPath)
-            return try ReadMeterCommand.run(invocation, kind: "energy", driver: "energy-api") {
-                let asset = try EnergyAPI.asset(assetBytes)
-                let measurements = try EnergyAPI.measurements(payload)
+            if path == "-" && assetPath == "-" { throw CommandFailure.usage("--file and --asset-file cannot both be standard input") }
+            let payload = try MeterSource.readSaved(path)
+            let assetBytes = try MeterSource.readSaved(assetPath)
+            return try ReadMeterCommand.run(invocation, kind: "energy", driver: "energy-api", source: path) {
+                let asset = try ReadMeterCommand.parsing(assetPath, "an Energy API asset") { try EnergyAPI.asset(assetBytes) }
+                let measurements = try ReadMeterCommand.parsing(path, "an Energy API energy list") { try EnergyAPI.measurements(payload) }
                 guard let reading = try EnergyAPI.reading(asset: asset, measurements: measurements) else {
                     return try empty(invocation, "\(InputFile.displayName(path)) holds no measurements")
                 }
@@ -59,12 +60,14 @@ enum EnergyAPIDriver {
         // long ago: a run after an outage catches up, and nothing is counted twice.
         let start = cursor?.measuredEpoch.map { arguments.text("since") == nil ? $0 : max($0, since) } ?? since
         let http = try source.httpClient()
-        return try ReadMeterCommand.run(invocation, kind: "energy", driver: "energy-api", read: {
+        return try ReadMeterCommand.run(invocation, kind: "energy", driver: "energy-api", source: url,
+                                        identity: [("asset_id", String(assetID))], read: {
             let (assetBytes, payload) = try EnergyAPI.fetch(http, baseURL: url, assetID: assetID, since: start, until: until,
                                                             credentials: credentials)
             let asset = try EnergyAPI.asset(assetBytes)
             let measurements = try EnergyAPI.measurements(payload)
-            guard let reading = try EnergyAPI.reading(asset: asset, measurements: measurements, after: cursor?.measuredEpoch) else {
+            guard let reading = try EnergyAPI.reading(asset: asset, measurements: measurements, after: cursor?.measuredEpoch,
+                                                      window: start...until) else {
                 let after = cursor?.measuredEpoch.map { " after the cursor's \(RFC3339.format(epoch: $0))" } ?? ""
                 return try empty(invocation, "asset \(assetID) has no measurements between \(RFC3339.format(epoch: start)) and \(RFC3339.format(epoch: until))\(after)")
             }
@@ -89,7 +92,7 @@ enum EnergyAPIDriver {
             return basic.map { .basic(user: $0.user, password: $0.password) } ?? .anonymous
         }
         if basic != nil { throw CommandFailure.usage("give --user or --api-key-file, not both") }
-        let bytes = try SecretFile.password(keyFile)
+        let bytes = try SecretFile.password(keyFile, what: "API key file")
         guard let key = String(validating: bytes, as: UTF8.self), !key.isEmpty,
               key.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
             throw CommandFailure(.dataError, "API key file \(InputFile.displayName(keyFile)) must hold one line of printable ASCII")

@@ -20,18 +20,23 @@ enum EumelDriver {
         let firmware = Eumel.Firmware(rawValue: arguments.text("firmware") ?? "auto") ?? .auto
         if let path = try source.file {
             try source.refuseWithFile(["firmware"])
-            let payload = try InputFile.readAll(path)
-            return try ReadMeterCommand.run(invocation, kind: "energy", driver: "eumel") {
-                ReadingLine.Read(value: .energy(try SunSpec.reading(from: payload, register: register)), payload: payload,
-                                 extra: [("endpoint", nil)])
+            let payload = try MeterSource.readSaved(path)
+            return try ReadMeterCommand.run(invocation, kind: "energy", driver: "eumel", source: path,
+                                            identity: [("register", register.rawValue)]) {
+                let reading = try ReadMeterCommand.parsing(path, "a SunSpec XML document") {
+                    try SunSpec.reading(from: payload, register: register)
+                }
+                return ReadingLine.Read(value: .energy(reading), payload: payload, extra: [("endpoint", nil)])
             }
         }
         let url = try source.url(default: nil, what: "logger")
         let credentials = try source.credentials()
         let http = try source.httpClient()
-        return try ReadMeterCommand.run(invocation, kind: "energy", driver: "eumel") {
-            let (payload, endpoint) = try Eumel.fetch(http, baseURL: url, firmware: firmware,
-                                                      user: credentials?.user, password: credentials?.password)
+        return try ReadMeterCommand.run(invocation, kind: "energy", driver: "eumel", source: url,
+                                        identity: [("register", register.rawValue)]) {
+            let diagnostics = invocation.diagnostics
+            let (payload, endpoint) = try Eumel.fetch(http, baseURL: url, firmware: firmware, user: credentials?.user,
+                                                      password: credentials?.password, note: { diagnostics.note($0) })
             let reading = try SunSpec.reading(from: payload, register: register)
             return ReadingLine.Read(value: .energy(reading), payload: payload, extra: [("endpoint", endpoint)])
         }

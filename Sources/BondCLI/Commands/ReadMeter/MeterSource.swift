@@ -1,4 +1,6 @@
 import Encoding
+import EnergyData
+import Glibc
 import HTTP
 
 /// Where a driver reads from, as the common options say: a saved response (`--file`) or the
@@ -26,11 +28,20 @@ struct MeterSource {
     }
 
     /// `--url`, else `fallback` (the real service's address where there is one), checked
-    /// against the plain-HTTP rule.
+    /// against the plain-HTTP rule. The driver adds its paths, so a query or fragment is
+    /// refused, and so are credentials in the URL: they would show in every message.
     /// - Throws: ``CommandFailure`` (64) when there is neither; ``HTTPError`` for a refused URL.
     func url(default fallback: String?, what: String) throws -> String {
         guard let url = arguments.text("url") ?? fallback else {
             throw CommandFailure.usage("no \(what): give --url URL, or --file PATH to read a saved response")
+        }
+        let afterScheme = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? url[...]
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if authority.contains("@") {
+            throw CommandFailure.usage("--url: give the user with --user and the password with --password-file, not in the URL")
+        }
+        if url.contains("?") || url.contains("#") {
+            throw CommandFailure.usage("--url: '\(MessageText.sanitized(url, limit: 200))' has a query or fragment; give the base URL, bond adds the paths")
         }
         try PlainHTTPRule.check(url, allowHTTP: arguments.flag("allow-http"))
         return url.hasSuffix("/") ? String(url.dropLast()) : url
@@ -61,10 +72,25 @@ struct MeterSource {
 
     /// An HTTP client with the HTTP options, noting retries at `-v`.
     func httpClient() throws -> HTTPClient {
-        let http = try HTTPClient(options: HTTPFlags.httpOptions(arguments))
+        let http = try HTTPClient(options: try HTTPFlags.httpOptions(arguments))
         let diagnostics = invocation.diagnostics
         http.onRetry = { diagnostics.note($0) }
         return http
+    }
+
+    /// The largest saved response `--file` reads, as over HTTP.
+    static let maximumSavedSize = HTTPClient.maximumBodySize
+
+    /// Reads a saved response (`-`: standard input), at most ``maximumSavedSize`` bytes.
+    /// - Throws: ``FileFailure``; ``PayloadError`` for a larger file (a device or `/dev/zero`).
+    static func readSaved(_ path: String) throws -> [UInt8] {
+        let descriptor = try InputFile.open(path)
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let bytes = try InputFile.readAll(descriptor: descriptor, name: InputFile.displayName(path), limit: maximumSavedSize + 1)
+        if bytes.count > maximumSavedSize {
+            throw PayloadError.invalid("\(InputFile.displayName(path)) is larger than \(maximumSavedSize >> 20) MiB: not a saved response")
+        }
+        return bytes
     }
 
     /// Refuses options that only make sense when asking the service, given with `--file`.

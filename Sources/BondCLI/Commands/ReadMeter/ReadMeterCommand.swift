@@ -1,3 +1,4 @@
+import Encoding
 import EnergyData
 import HTTP
 
@@ -25,10 +26,12 @@ enum ReadMeterCommand {
         ] + HTTPFlags.options
     }
 
-    /// Runs one driver's read: `read` returns the reading, or nil when there is none to report
-    /// (an empty Energy API window); `printed` runs once the line is out (the cursor advances).
-    /// With `--emit-failure`, a failure of the source becomes a `meter_down` line.
-    static func run(_ invocation: Invocation, kind: String, driver: String, read: () throws -> ReadingLine.Read?,
+    /// Runs one driver's read from `source` (the URL or the file): `read` returns the reading,
+    /// or nil when there is none to report (an empty Energy API window); `printed` runs once
+    /// the line is out (the cursor advances). With `--emit-failure`, a failure of the source
+    /// becomes a `meter_down` line carrying `identity`.
+    static func run(_ invocation: Invocation, kind: String, driver: String, source: String,
+                    identity: [(key: StaticString, value: String?)] = [], read: () throws -> ReadingLine.Read?,
                     printed: (ReadingLine.Read) throws -> Void = { _ in }) throws -> ExitStatus {
         let arguments = invocation.arguments
         var accessed = Timestamp.nowEpoch()
@@ -39,17 +42,29 @@ enum ReadMeterCommand {
         } catch where arguments.flag("emit-failure") && isSourceFailure(error) {
             let (status, message) = ErrorStatus.classify(error)
             invocation.diagnostics.warning("\(message); printing a meter_down line")
-            try invocation.output.write(ReadingLine.failure(kind: kind, driver: driver, exitCode: status.rawValue,
-                                                            httpStatus: httpStatus(of: error), message: message,
+            try invocation.output.write(ReadingLine.failure(kind: kind, driver: driver, source: source, identity: identity,
+                                                            exitCode: status.rawValue,
+                                                            httpStatus: httpStatus(of: error),
+                                                            message: MessageText.sanitized(message, limit: 2000),
                                                             accessedEpoch: Timestamp.nowEpoch()))
             return .ok
         }
         guard let result else { return .ok }
-        try invocation.output.write(ReadingLine.line(result, driver: driver, accessedEpoch: accessed,
+        try invocation.output.write(ReadingLine.line(result, driver: driver, source: source, accessedEpoch: accessed,
                                                      includePayload: arguments.flag("payload")))
         try invocation.output.flush()
         try printed(result)
         return .ok
+    }
+
+    /// Runs `parse` on the saved response in `path`, naming the file and what it should hold in
+    /// a payload error (`'x.json' (a WattTime v3 signal-index answer): /meta/region is missing`).
+    static func parsing<T>(_ path: String, _ what: String, _ parse: () throws -> T) throws -> T {
+        do {
+            return try parse()
+        } catch let error as PayloadError {
+            throw PayloadError.invalid("\(InputFile.displayName(path)) (\(what)): \(error.description)")
+        }
     }
 
     /// Whether `error` means the source could not be read (what `--emit-failure` reports),

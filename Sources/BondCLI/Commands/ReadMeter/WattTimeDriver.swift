@@ -1,5 +1,7 @@
 import Encoding
 import EnergyData
+import Files
+import Glibc
 
 /// `bond read-meter watttime`: the marginal CO2 emissions rate of a grid region from WattTime.
 enum WattTimeDriver {
@@ -29,9 +31,13 @@ enum WattTimeDriver {
         let location = try self.location(arguments)
         if let path = try source.file {
             try source.refuseWithFile(["token-cache"])
-            let payload = try InputFile.readAll(path)
-            return try ReadMeterCommand.run(invocation, kind: "carbon", driver: "watttime") {
-                let reading = try WattTime.reading(payload, api: api, signal: signal, location: location)
+            let payload = try MeterSource.readSaved(path)
+            let what = "a WattTime \(api.rawValue) \(WattTime.endpointName(api, signal)) answer"
+            return try ReadMeterCommand.run(invocation, kind: "carbon", driver: "watttime", source: path,
+                                            identity: [("api", api.rawValue)]) {
+                let reading = try ReadMeterCommand.parsing(path, what) {
+                    try WattTime.reading(payload, api: api, signal: signal, location: location)
+                }
                 return ReadingLine.Read(value: .carbon(reading), payload: payload, extra: [("api", api.rawValue)])
             }
         }
@@ -46,9 +52,19 @@ enum WattTimeDriver {
             throw CommandFailure.usage("WattTime needs a login: --user NAME with --password-file PATH or BOND_METER_PASSWORD")
         }
         let cache = arguments.text("token-cache").map(TokenCache.init(path:))
+        if let cache {
+            // Before a login is spent (they are rate-limited): the cache must be writable.
+            let directory = AtomicFile.directory(of: cache.path)
+            guard access(directory, W_OK) == 0 else {
+                throw FileFailure(.openForWriting, "token cache " + FileFailure.quoted(cache.path), errno: errno)
+            }
+        }
         let http = try source.httpClient()
         let diagnostics = invocation.diagnostics
-        return try ReadMeterCommand.run(invocation, kind: "carbon", driver: "watttime") {
+        var region: String?
+        if case .region(let name) = location { region = name }
+        return try ReadMeterCommand.run(invocation, kind: "carbon", driver: "watttime", source: root,
+                                        identity: [("api", api.rawValue), ("region", region)]) {
             let payload = try WattTime.fetch(http, api: api, root: root, location: location, signal: signal,
                                              user: credentials.user, password: credentials.password, cache: cache,
                                              now: Timestamp.nowEpoch(), note: { diagnostics.note($0) })

@@ -1,0 +1,224 @@
+import Encoding
+import Files
+import Glibc
+import Hashing
+
+/// A tamper-evident log of raw readings (bond-chain-log(1), FORMAT): a directory holding each
+/// entry's bytes in `entries/NNNNNNNNNNNN`, an append-only `index.tsv` with each entry's
+/// SHA-256 and chain hash, and the lock file `.lock` that appenders take turns on.
+///
+/// `chain_hash_i = SHA-256(chain_hash_(i-1) || content_sha256_i)`, with 32 zero bytes before
+/// entry 0: the bytes32 the Origin contracts keep as `_lastSmartMeterReadFileHash`. The
+/// Merkle tree (RFC 9162) is over the content hashes.
+public final class ChainLog {
+    /// The log's directory, absolute.
+    public let directory: String
+
+    static let indexName = "index.tsv"
+    static let entriesName = "entries"
+    static let lockName = ".lock"
+    /// Where an entry is written before it is renamed into entries/.
+    static let pendingName = ".pending"
+
+    /// The chain hash before entry 0.
+    public static let genesis = [UInt8](repeating: 0, count: 32)
+
+    var indexPath: String { directory + "/" + ChainLog.indexName }
+    var entriesPath: String { directory + "/" + ChainLog.entriesName }
+    var lockPath: String { directory + "/" + ChainLog.lockName }
+    var pendingPath: String { directory + "/" + ChainLog.pendingName }
+
+    /// The absolute path of entry `index`'s file.
+    public func entryPath(_ index: Int) -> String { directory + "/" + IndexRecord.file(of: index) }
+
+    private init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Opens the log in `directory`.
+    /// - Throws: ``ChainLogError/missing(_:)`` when there is no such directory,
+    ///   ``ChainLogError/notALog(_:_:)`` when it lacks index.tsv or entries/, ``FileFailure``.
+    public static func open(_ directory: String) throws -> ChainLog {
+        let log = ChainLog(directory: AtomicFile.absolute(directory))
+        var info = stat()
+        guard stat(log.directory, &info) == 0 else {
+            if errno == ENOENT { throw ChainLogError.missing(directory) }
+            throw FileFailure(.openForReading, FileFailure.quoted(directory), errno: errno)
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw ChainLogError.notALog(directory, "it is not a directory") }
+        guard access(log.indexPath, F_OK) == 0 else { throw ChainLogError.notALog(directory, "it has no index.tsv") }
+        guard stat(log.entriesPath, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw ChainLogError.notALog(directory, "it has no entries/ directory")
+        }
+        return log
+    }
+
+    /// Opens the log in `directory`, creating it (and the directory, mode 0755) when it does
+    /// not exist or is an empty directory; a directory with other things in it is refused.
+    /// - Throws: ``ChainLogError/notALog(_:_:)``, ``FileFailure`` (73 when it cannot be created).
+    public static func openOrCreate(_ directory: String) throws -> ChainLog {
+        let absolute = AtomicFile.absolute(directory)
+        if mkdir(absolute, 0o755) != 0 && errno != EEXIST {
+            throw FileFailure(.createDirectory, FileFailure.quoted(directory), errno: errno)
+        }
+        if access(absolute + "/" + indexName, F_OK) != 0 {
+            try create(absolute, name: directory)
+        }
+        return try open(directory)
+    }
+
+    /// Makes an empty log in the existing, empty directory `path`, under its lock. Each step
+    /// can be interrupted: what an earlier, killed creation left (.lock, an empty entries/) is
+    /// taken up again; index.tsv comes last, so a directory without it is not yet a log.
+    private static func create(_ path: String, name: String) throws {
+        let lock = try FileLock(path + "/" + lockName)
+        defer { _ = lock }
+        if access(path + "/" + indexName, F_OK) == 0 { return }  // another process made it meanwhile
+        guard let stream = opendir(path) else { throw FileFailure(.openForReading, FileFailure.quoted(name), errno: errno) }
+        var foreign: String?
+        while let entry = readdir(stream) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if entryName != "." && entryName != ".." && entryName != lockName && entryName != entriesName {
+                foreign = entryName
+                break
+            }
+        }
+        closedir(stream)
+        if foreign == nil, let entries = opendir(path + "/" + entriesName) {
+            while let entry = readdir(entries) {
+                let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if entryName != "." && entryName != ".." {
+                    foreign = entriesName + "/" + entryName
+                    break
+                }
+            }
+            closedir(entries)
+        }
+        if let foreign {
+            throw ChainLogError.notALog(name, "it is not empty (it holds '\(MessageText.sanitized(foreign, limit: 80))') and has no index.tsv")
+        }
+        if mkdir(path + "/" + entriesName, 0o755) != 0 && errno != EEXIST {
+            throw FileFailure(.createDirectory, FileFailure.quoted(path + "/" + entriesName), errno: errno)
+        }
+        AtomicFile.syncDirectory(path + "/" + entriesName)
+        // An empty index needs no temporary file: created, synced, and the directory synced.
+        let index = Glibc.open(path + "/" + indexName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard index >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path + "/" + indexName), errno: errno) }
+        let synced = fsync(index) == 0
+        close(index)
+        guard synced else { throw FileFailure(.sync, FileFailure.quoted(path + "/" + indexName), errno: errno) }
+        AtomicFile.syncDirectory(path)
+    }
+
+    /// Takes the log's lock (flock on .lock), waiting for another appender to finish.
+    public func lock() throws -> FileLock {
+        try FileLock(lockPath)
+    }
+
+    // MARK: - Reading the index
+
+    /// The size of index.tsv in bytes.
+    func indexSize() throws -> Int {
+        var info = stat()
+        guard stat(indexPath, &info) == 0 else { throw FileFailure(.openForReading, FileFailure.quoted(indexPath), errno: errno) }
+        return Int(info.st_size)
+    }
+
+    /// The number of entries: complete lines of index.tsv (a line cut short by a crash is
+    /// left to ``repair()``).
+    public func count() throws -> Int {
+        try indexSize() / IndexRecord.lineLength
+    }
+
+    /// The index record of entry `index`, read alone.
+    /// - Throws: ``ChainLogError/noEntry(index:count:)``, ``ChainLogError/indexLine(_:_:)``.
+    public func record(_ index: Int) throws -> IndexRecord {
+        let count = try count()
+        guard index >= 0, index < count else { throw ChainLogError.noEntry(index: index, count: count) }
+        let line = try readIndex(from: index * IndexRecord.lineLength, length: IndexRecord.lineLength)
+        guard line.last == 0x0A else { throw ChainLogError.indexLine(index, "does not end its line where the format says") }
+        return try IndexRecord.parse(line.dropLast(), expected: index)
+    }
+
+    /// Every index record of a complete line, in order: index.tsv read once and split at its
+    /// LFs, so that a line altered to another length is named as such.
+    public func records() throws -> [IndexRecord] {
+        let bytes = try readIndex(from: 0, length: try indexSize())
+        var out: [IndexRecord] = []
+        out.reserveCapacity(bytes.count / IndexRecord.lineLength)
+        var start = 0
+        while let end = bytes[start...].firstIndex(of: 0x0A) {
+            out.append(try IndexRecord.parse(bytes[start..<end], expected: out.count))
+            start = end + 1
+        }
+        return out
+    }
+
+    /// Whether index.tsv ends in part of a line (an append stopped while writing it), and how
+    /// many complete lines come before.
+    func unfinishedIndexLine() throws -> (unfinished: Bool, completeLines: Int, completeBytes: Int) {
+        let size = try indexSize()
+        guard size > 0 else { return (false, 0, 0) }
+        let window = min(size, 4096)
+        let tail = try readIndex(from: size - window, length: window)
+        if tail.last == 0x0A { return (false, size / IndexRecord.lineLength, size) }
+        guard let lastLF = tail.lastIndex(of: 0x0A) else {
+            return (true, 0, size <= window ? 0 : -1)
+        }
+        let completeBytes = size - window + lastLF + 1
+        return (true, completeBytes / IndexRecord.lineLength, completeBytes)
+    }
+
+    func readIndex(from offset: Int, length: Int) throws -> [UInt8] {
+        let descriptor = Glibc.open(indexPath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileFailure(.openForReading, FileFailure.quoted(indexPath), errno: errno) }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: length)
+        var done = 0
+        while done < length {
+            let result = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done)) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileFailure(.read, FileFailure.quoted(indexPath), errno: errno)
+            }
+            if result == 0 { break }
+            done += result
+        }
+        return Array(bytes[0..<done])
+    }
+
+    /// The bytes of entry `index`.
+    public func content(_ index: Int) throws -> [UInt8] {
+        try EntryReader.readAll(entryPath(index))
+    }
+
+    /// chain_hash_i from chain_hash_(i-1) and content_sha256_i.
+    public static func chainHash(previous: [UInt8], content: [UInt8]) -> [UInt8] {
+        SHA256.hash(previous + content)
+    }
+}
+
+/// Reading entry files whole.
+enum EntryReader {
+    static func readAll(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileFailure(.openForReading, FileFailure.quoted(path), errno: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        fstat(descriptor, &info)
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var done = 0
+        while true {
+            if done == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let result = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileFailure(.read, FileFailure.quoted(path), errno: errno)
+            }
+            if result == 0 { break }
+            done += result
+        }
+        bytes.removeLast(bytes.count - done)
+        return bytes
+    }
+}
