@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "EnergyDataTests", dependencies: ["EnergyData", "Encoding"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CCurlShim"]),
         .testTarget(name: "EthereumTests", dependencies: ["Ethereum", "EthCrypto", "Encoding"], exclude: ["Vectors"]),
-        .testTarget(name: "BondCLITests", dependencies: ["BondCLI", "bond", "Ethereum", "HTTP", "Encoding"], exclude: ["Shell"]),
+        .testTarget(name: "BondCLITests", dependencies: ["BondCLI", "bond", "Ethereum", "HTTP", "Encoding", "Hashing"], exclude: ["Shell"]),
     ]
 )

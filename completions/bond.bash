@@ -4,7 +4,7 @@
 # _bond_children PATH: the subcommands or verbs that may follow PATH.
 _bond_children() {
     case $1 in
-        '') echo read-meter chain-log sign-tx send-tx key base58 completions help ;;
+        '') echo read-meter chain-log sign-tx send-tx call key base58 completions help ;;
         'read-meter') echo eumel energy-api watttime ;;
         'chain-log') echo append head show verify root prove consistency verify-proof repair ;;
         'key') echo new address import ;;
@@ -28,8 +28,9 @@ _bond_options() {
         'chain-log consistency') echo "--dir --first --second $global" ;;
         'chain-log verify-proof') echo "--entry --root $global" ;;
         'chain-log repair') echo "--dir $global" ;;
-        'sign-tx') echo "--to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --no-chain-id --key-file --keystore --password-file --rpc --nonce-file --timeout --connect-timeout --retries --cacert --allow-http -n --no-input --decode --threads --keep-going $global" ;;
+        'sign-tx') echo "--to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --no-chain-id --key-file --keystore --password-file --rpc --nonce-file --origin --origin-asset-id --state-file --carbon --carbon-max-age --meter-down --timeout --connect-timeout --retries --cacert --allow-http -n --no-input --decode --threads --keep-going $global" ;;
         'send-tx') echo "--rpc --wait --wait-timeout --confirmations --spool --flush --spool-status --keep-going --timeout --connect-timeout --retries --cacert --allow-http $global" ;;
+        'call') echo "--rpc --to --function --arg --caller --block --timeout --connect-timeout --retries --cacert --allow-http $global" ;;
         'key new') echo "--keystore --password-file $global" ;;
         'key address') echo "--key-file --keystore --password-file $global" ;;
         'key import') echo "--key-file --keystore --password-file $global" ;;
@@ -91,12 +92,19 @@ _bond_value() {
         --keystore) echo file ;;
         --rpc) echo text ;;
         --nonce-file) echo file ;;
+        --origin) echo 'words producer consumer' ;;
+        --origin-asset-id) echo text ;;
+        --state-file) echo file ;;
+        --carbon) echo file ;;
+        --carbon-max-age) echo text ;;
         --threads) echo text ;;
         --wait-timeout) echo text ;;
         --confirmations) echo text ;;
         --spool) echo dir ;;
         --flush) echo dir ;;
         --spool-status) echo dir ;;
+        --caller) echo text ;;
+        --block) echo text ;;
     esac
 }
 
@@ -107,7 +115,7 @@ _bond_positional() {
         'sign-tx') echo file ;;
         'send-tx') echo file ;;
         'completions') echo 'words bash zsh fish' ;;
-        'help') echo 'words read-meter chain-log sign-tx send-tx key base58 completions' ;;
+        'help') echo 'words read-meter chain-log sign-tx send-tx call key base58 completions' ;;
     esac
 }
 

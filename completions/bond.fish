@@ -5,7 +5,7 @@
 function __bond_children
     switch "$argv[1]"
         case ''
-            echo read-meter chain-log sign-tx send-tx key base58 completions help
+            echo read-meter chain-log sign-tx send-tx call key base58 completions help
         case 'read-meter'
             echo eumel energy-api watttime
         case 'chain-log'
@@ -18,7 +18,7 @@ function __bond_children
 end
 
 # Option forms that take a value, so the word after them is not a subcommand.
-set -g __bond_valued --log-file --url --user --password-file --file --timeout --connect-timeout --retries --cacert --firmware --register --asset-id --since --until --cursor-file --api-key-file --asset-file --api --region --latitude --longitude --signal --token-cache --dir --last --from --trusted-chain-hash --size --first --second --entry --root --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --rpc --nonce-file --threads --wait-timeout --confirmations --spool --flush --spool-status
+set -g __bond_valued --log-file --url --user --password-file --file --timeout --connect-timeout --retries --cacert --firmware --register --asset-id --since --until --cursor-file --api-key-file --asset-file --api --region --latitude --longitude --signal --token-cache --dir --last --from --trusted-chain-hash --size --first --second --entry --root --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --rpc --nonce-file --origin --origin-asset-id --state-file --carbon --carbon-max-age --threads --wait-timeout --confirmations --spool --flush --spool-status --caller --block
 
 # The subcommand and verb typed so far, space separated.
 function __bond_path
@@ -65,6 +65,7 @@ complete -c bond -n '__bond_at '\'''\''' -a read-meter -d 'read one measurement 
 complete -c bond -n '__bond_at '\'''\''' -a chain-log -d 'keep raw readings in a hash-chained log with Merkle proofs and IPFS CIDs'
 complete -c bond -n '__bond_at '\'''\''' -a sign-tx -d 'sign Ethereum transactions offline (legacy/EIP-155, EIP-2930, EIP-1559)'
 complete -c bond -n '__bond_at '\'''\''' -a send-tx -d 'send signed transactions to a node, wait for receipts, spool through outages'
+complete -c bond -n '__bond_at '\'''\''' -a call -d 'read contract state: eth_call a function and decode its return values'
 complete -c bond -n '__bond_at '\'''\''' -a key -d 'create, import and show the device'\''s signing key'
 complete -c bond -n '__bond_at '\'''\''' -a base58 -d 'Base58 and Base58Check encoding and decoding (Bitcoin alphabet)'
 complete -c bond -n '__bond_at '\'''\''' -a completions -d 'print a shell completion script (bash, zsh or fish)'
@@ -166,6 +167,12 @@ complete -c bond -n '__bond_at '\''sign-tx'\''' -l keystore -r -F -d 'a Web3 Sec
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l password-file -r -F -d 'the keystore'\''s password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l rpc -x -d 'fill missing nonce, chain id, gas and fees from this node (never from the environment)'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l nonce-file -r -F -d 'keep the next nonce per sender in PATH, so signing goes on while the node is down'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l origin -x -a 'producer consumer' -d 'build saveSmartMeterRead calls of this Origin registry from chain-log lines'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l origin-asset-id -x -d 'with --origin, the asset the readings belong to'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l state-file -r -F -d 'with --origin, the last reading and CO2 counter sent, kept between runs'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l carbon -r -F -d 'with --origin producer, a bond read-meter watttime line giving co2_kg_per_wh'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l carbon-max-age -x -d 'a --carbon line read longer ago than this is not used (default 1h)'
+complete -c bond -n '__bond_at '\''sign-tx'\''' -l meter-down -d 'with --origin, report the meter as down: the last reading again'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l timeout -x -d 'time allowed for each HTTP exchange (default 30 s)'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l connect-timeout -x -d 'time allowed to connect (default 5 s)'
 complete -c bond -n '__bond_at '\''sign-tx'\''' -l retries -x -d 'retries after a connection failure, 429 or 5xx (default 3)'
@@ -190,6 +197,17 @@ complete -c bond -n '__bond_at '\''send-tx'\''' -l retries -x -d 'retries after 
 complete -c bond -n '__bond_at '\''send-tx'\''' -l cacert -r -F -d 'trust the CA certificates in PATH instead of the system'\''s'
 complete -c bond -n '__bond_at '\''send-tx'\''' -l allow-http -d 'allow plain http to any host (by default only to local networks)'
 complete -c bond -n '__bond_at '\''send-tx'\''' -F
+complete -c bond -n '__bond_at '\''call'\''' -l rpc -x -d 'the node'\''s JSON-RPC URL (else BOND_RPC_URL, else ETH_RPC_URL)'
+complete -c bond -n '__bond_at '\''call'\''' -l to -x -d 'the contract'
+complete -c bond -n '__bond_at '\''call'\''' -l function -x -d 'name(types)(return types), e.g. '\''balanceOf(address)(uint256)'\'''
+complete -c bond -n '__bond_at '\''call'\''' -l arg -x -d 'an argument of --function, in order (repeat it)'
+complete -c bond -n '__bond_at '\''call'\''' -l caller -x -d 'the caller the contract sees (msg.sender; cast'\''s --from)'
+complete -c bond -n '__bond_at '\''call'\''' -l block -x -d 'latest (default), pending, earliest, safe, finalized, or a block number'
+complete -c bond -n '__bond_at '\''call'\''' -l timeout -x -d 'time allowed for each HTTP exchange (default 30 s)'
+complete -c bond -n '__bond_at '\''call'\''' -l connect-timeout -x -d 'time allowed to connect (default 5 s)'
+complete -c bond -n '__bond_at '\''call'\''' -l retries -x -d 'retries after a connection failure, 429 or 5xx (default 3)'
+complete -c bond -n '__bond_at '\''call'\''' -l cacert -r -F -d 'trust the CA certificates in PATH instead of the system'\''s'
+complete -c bond -n '__bond_at '\''call'\''' -l allow-http -d 'allow plain http to any host (by default only to local networks)'
 complete -c bond -n '__bond_at '\''key'\''' -a new -d 'create a key from OpenSSL'\''s RAND_bytes in a new keystore'
 complete -c bond -n '__bond_at '\''key'\''' -a address -d 'print the address and public key of the signing key'
 complete -c bond -n '__bond_at '\''key'\''' -a import -d 'wrap an existing hex key into a new keystore'
@@ -210,4 +228,4 @@ complete -c bond -n '__bond_at '\''base58 encode'\''' -l keep-going -d 'report a
 complete -c bond -n '__bond_at '\''base58 decode'\''' -l check -d 'Base58Check: a 4-byte double-SHA-256 checksum follows the payload'
 complete -c bond -n '__bond_at '\''base58 decode'\''' -l keep-going -d 'report a bad item on stderr and go on; exit with the first failure'\''s status'
 complete -c bond -n '__bond_at '\''completions'\''' -x -a 'bash zsh fish'
-complete -c bond -n '__bond_at '\''help'\''' -x -a 'read-meter chain-log sign-tx send-tx key base58 completions'
+complete -c bond -n '__bond_at '\''help'\''' -x -a 'read-meter chain-log sign-tx send-tx call key base58 completions'

@@ -72,6 +72,8 @@ enum ErrorStatus {
             return (.unavailable, error.description)
         case let error as CursorError:
             return (.dataError, error.description)
+        case let error as OriginError:
+            return (.dataError, error.description)
         case let error as ChainLogError:
             if case .missing = error { return (.noInput, error.description) }
             return (.dataError, error.description)

@@ -74,11 +74,12 @@ public struct EthereumNode {
         return try Receipt(object)
     }
 
-    /// eth_call of `data` to `to` at the latest block: the returned bytes.
-    public func call(to: Address, data: [UInt8], from: Address? = nil) throws(JSONRPCFailure) -> [UInt8] {
+    /// eth_call of `data` to `to` at `block` (a tag such as `latest`, or a 0x quantity): the
+    /// returned bytes.
+    public func call(to: Address, data: [UInt8], from: Address? = nil, block: String = "latest") throws(JSONRPCFailure) -> [UInt8] {
         var fields: [(key: String, value: JSONValue)] = [("to", .string(to.checksummed)), ("data", .string(Hex.encode(data)))]
         if let from { fields.insert(("from", .string(from.checksummed)), at: 0) }
-        let answer = try rpc.call("eth_call", [.object(JSONObjectValue(fields)), .string("latest")])
+        let answer = try rpc.call("eth_call", [.object(JSONObjectValue(fields)), .string(block)])
         guard case .string(let text) = answer, let bytes = try? Hex.decode(text) else {
             throw .malformed("eth_call answered \(JSONWriter.text(answer)), not hex data")
         }

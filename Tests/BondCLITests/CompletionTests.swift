@@ -59,7 +59,7 @@ struct CompletionTests {
         #expect(try fish("bond base58 ") == ["decode", "encode"])
         #expect(try fish("bond base58 encode --") == Self.optionsOfEncode)
         #expect(try fish("bond completions ") == ["bash", "fish", "zsh"])
-        #expect(try fish("bond help ") == ["base58", "chain-log", "completions", "key", "read-meter", "send-tx", "sign-tx"])
+        #expect(try fish("bond help ") == ["base58", "call", "chain-log", "completions", "key", "read-meter", "send-tx", "sign-tx"])
         #expect(try fish("bond read-meter ") == ["energy-api", "eumel", "watttime"])
         #expect(try fish("bond read-meter watttime --signal ") == ["index", "moer"])
     }

@@ -6,7 +6,8 @@ import Testing
 
 /// `bond sign-tx` and `bond send-tx` against the development node (a py-evm chain over
 /// JSON-RPC): serialized, since some tests take the node down or make it misbehave.
-@Suite("bond send-tx against the dev node", .serialized)
+extension DevNodeSuite {
+@Suite("bond send-tx against the dev node")
 struct SendTxCLITests {
     static let recipient = "0x3535353535353535353535353535353535353535"
 
@@ -275,4 +276,5 @@ struct SendTxCLITests {
         let fromEnvironment = try BondBinary.run(["send-tx"], stdin: Data(), environment: ["ETH_RPC_URL": "http://rpc.example.com/"])
         #expect(fromEnvironment.status == 64)
     }
+}
 }

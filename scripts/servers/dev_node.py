@@ -2,7 +2,7 @@
 """bond's development node: a py-evm chain (PyPI's alysis) served over HTTP JSON-RPC on
 127.0.0.1, with funded accounts, for send-tx's tests and demos.
 
-    dev_node.py --ready-file PATH [--port 0] [--chain-id 1337] [--accounts 16]
+    dev_node.py --ready-file PATH [--port 0] [--chain-id 1337] [--accounts 24]
 
 Once it listens it writes to the ready file:
     {"rpc": URL, "control": URL, "chain_id": N, "accounts": [{"address", "private_key"}, ...]}
@@ -243,10 +243,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--chain-id", type=int, default=1337)
-    parser.add_argument("--accounts", type=int, default=16)
+    parser.add_argument("--accounts", type=int, default=24)
     parser.add_argument("--ready-file", required=True)
     args = parser.parse_args()
     dev = DevNode(args.chain_id, args.accounts)
+    # Tests run in parallel: a deep listen queue, or connections are refused under load.
+    ThreadingHTTPServer.request_queue_size = 256
     rpc = RPCServer(dev, args.port)
     control = ThreadingHTTPServer(("127.0.0.1", 0), control_handler(dev, rpc))
     info = {"rpc": f"http://127.0.0.1:{rpc.port}", "control": f"http://127.0.0.1:{control.server_address[1]}",

@@ -143,6 +143,8 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--ready-file", required=True)
     args = parser.parse_args()
+    # Tests run in parallel: a deep listen queue, or connections are refused under load.
+    ThreadingHTTPServer.request_queue_size = 256
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     temporary = args.ready_file + ".tmp"

@@ -7,6 +7,10 @@ readings, request counts) apart from the others running at once:
 
   /ns/ID/eumel/v1.0/rest                          v1.0 logger (Basic admin:eumel-secret)
   /ns/ID/eumel/v2.1.1/wizard/public/api/rest      v2.1.1 logger (same credentials)
+  /ns/ID/eumel/rising/wizard/public/api/rest      a v2.1.1 logger whose registers grow with
+                                                  every read (TotWhExp by 100.25 Wh, TotWhImp
+                                                  by 10.5 Wh) and whose t is the time of the read
+  POST /ns/ID/eumel/control/decrease              the rising logger's next read goes back 1 kWh
   /ns/ID/energy-api/asset/N[/energy?timeStart&timeEnd&limit]
                                                   assets 7 and 8 (Basic utility:energy-secret,
                                                   or X-API-Key: energy-key-1)
@@ -31,7 +35,7 @@ import os
 import threading
 import time
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timezone
 from urllib.parse import parse_qs
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Tests", "Fixtures")
@@ -57,6 +61,8 @@ class Namespace:
         self.tokens = set()
         self.logins = 0
         self.requests = Counter()
+        self.rising_reads = 0
+        self.rising_offset = 0.0
         self.readings = {7: fixture_json("energy-api", "asset-7-energy.json"),
                          8: fixture_json("energy-api", "asset-8-energy.json")}
 
@@ -158,7 +164,7 @@ def apply_fault(kind, answer):
 def service(handler, state, rest, query, received, fault):
     name, path = rest[0], rest[1:]
     if name == "eumel":
-        return eumel(handler, path)
+        return eumel(handler, path, state)
     if name == "energy-api":
         return energy_api(handler, state, path, query, received, fault)
     if name == "watttime":
@@ -168,13 +174,36 @@ def service(handler, state, rest, query, received, fault):
 
 # Verbund Eumel: one logger per firmware, each answering only its own endpoint.
 
-def eumel(handler, path):
-    endpoints = {"v1.0": (["rest"], "eumel-v1.0.xml"), "v2.1.1": (["wizard", "public", "api", "rest"], "eumel-v2.1.1.xml")}
+def rising_document(state):
+    """The v2.1.1 sample with registers that grew by one step per read so far."""
+    with state.lock:
+        state.rising_reads += 1
+        steps = state.rising_reads
+        offset = state.rising_offset
+    document = fixture("eumel", "eumel-v2.1.1.xml").decode()
+    exported = 11277.41 + 100.25 * steps + offset
+    imported = 336.12 + 10.5 * steps
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    document = document.replace('<p id="TotWhExp">11277.41</p>', '<p id="TotWhExp">%.2f</p>' % exported)
+    document = document.replace('<p id="TotWhImp">336.12</p>', '<p id="TotWhImp">%.2f</p>' % imported)
+    document = document.replace('t="2018-03-08T18:18:17Z"', 't="%s"' % now)
+    return document.encode()
+
+
+def eumel(handler, path, state=None):
+    endpoints = {"v1.0": (["rest"], "eumel-v1.0.xml"), "v2.1.1": (["wizard", "public", "api", "rest"], "eumel-v2.1.1.xml"),
+                 "rising": (["wizard", "public", "api", "rest"], None)}
+    if path == ["control", "decrease"] and state is not None:
+        with state.lock:
+            state.rising_offset -= 1000.0 + 100.25
+        return Answer(200, {"decreased": True})
     if not path or path[0] not in endpoints or path[1:] != endpoints[path[0]][0]:
         return Answer(404, HTML_PAGE.format("404 Not Found"), "text/html")
     if basic_user(handler.headers) != (EUMEL_USER, EUMEL_PASSWORD):
         return Answer(401, HTML_PAGE.format("401 Unauthorized"), "text/html",
                       [("WWW-Authenticate", 'Basic realm="Eumel"')])
+    if endpoints[path[0]][1] is None:
+        return Answer(200, rising_document(state), "application/xml")
     return Answer(200, fixture("eumel", endpoints[path[0]][1]), "application/xml")
 
 

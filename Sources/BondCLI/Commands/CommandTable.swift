@@ -10,6 +10,7 @@ public enum CommandTable {
             ChainLogCommand.spec,
             SignTxCommand.spec,
             SendTxCommand.spec,
+            CallCommand.spec,
             KeyCommand.spec,
             Base58Command.spec,
             CompletionsCommand.spec,

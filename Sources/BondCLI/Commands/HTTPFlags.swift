@@ -1,3 +1,4 @@
+import Ethereum
 import HTTP
 
 /// The options of subcommands that talk HTTP, and the client options they make.
@@ -25,5 +26,28 @@ enum HTTPFlags {
         options.allowHTTP = arguments.flag("allow-http")
         options.userAgent = "bond/\(BondVersion.current)"
         return options
+    }
+
+    /// An HTTP client with the parsed options, noting retries at `-v`.
+    static func client(_ invocation: Invocation) throws -> HTTPClient {
+        let http = try HTTPClient(options: try httpOptions(invocation.arguments))
+        let diagnostics = invocation.diagnostics
+        http.onRetry = { diagnostics.note($0) }
+        return http
+    }
+
+    /// The node at `url`, checked against the plain-HTTP rule.
+    static func node(_ url: String, _ invocation: Invocation) throws -> EthereumNode {
+        try PlainHTTPRule.check(url, allowHTTP: invocation.arguments.flag("allow-http"))
+        return EthereumNode(rpc: JSONRPCClient(url: url, http: try client(invocation)))
+    }
+
+    /// The node of `--rpc`, else `BOND_RPC_URL`, else `ETH_RPC_URL` (as cast reads it).
+    /// - Throws: ``CommandFailure`` (64) when none is given.
+    static func nodeFromEnvironment(_ invocation: Invocation) throws -> EthereumNode {
+        guard let url = invocation.arguments.text("rpc") ?? Environment.value("BOND_RPC_URL") ?? Environment.value("ETH_RPC_URL") else {
+            throw CommandFailure.usage("no node: give --rpc URL, or set BOND_RPC_URL or ETH_RPC_URL")
+        }
+        return try node(url, invocation)
     }
 }

@@ -141,14 +141,7 @@ final class Sender {
 
     init(_ invocation: Invocation) throws {
         let arguments = invocation.arguments
-        guard let url = arguments.text("rpc") ?? Environment.value("BOND_RPC_URL") ?? Environment.value("ETH_RPC_URL") else {
-            throw CommandFailure.usage("no node: give --rpc URL, or set BOND_RPC_URL or ETH_RPC_URL")
-        }
-        try PlainHTTPRule.check(url, allowHTTP: arguments.flag("allow-http"))
-        let http = try HTTPClient(options: try HTTPFlags.httpOptions(arguments))
-        let diagnostics = invocation.diagnostics
-        http.onRetry = { diagnostics.note($0) }
-        node = EthereumNode(rpc: JSONRPCClient(url: url, http: http))
+        node = try HTTPFlags.nodeFromEnvironment(invocation)
         self.invocation = invocation
         wait = arguments.flag("wait")
         waitTimeout = arguments.duration("wait-timeout") ?? .seconds(120)

@@ -29,7 +29,7 @@ enum SignTxCommand {
         options: transactionOptions + SigningKey.options + [
             OptionSpec("rpc", .text(placeholder: "URL"), help: "fill missing nonce, chain id, gas and fees from this node (never from the environment)"),
             OptionSpec("nonce-file", .path, help: "keep the next nonce per sender in PATH, so signing goes on while the node is down"),
-        ] + HTTPFlags.options + [
+        ] + OriginSession.options + HTTPFlags.options + [
             OptionSpec("no-input", short: "n", help: "sign one transaction from the options alone, reading no input"),
             OptionSpec("decode", help: "decode signed raw transactions (arguments or stdin lines: hex or sign-tx output) and recover their sender"),
             OptionSpec("threads", .integer(placeholder: "N"), help: "sign on N threads (default: the number of CPUs)"),
@@ -49,6 +49,7 @@ enum SignTxCommand {
         if arguments.positionals.count > 1 {
             throw CommandFailure.usage("sign-tx reads one FILE; for several, concatenate them: cat A B | bond sign-tx")
         }
+        let origin = try OriginSession.make(arguments, invocation)
         var defaults = try flagRequest(arguments)
         let key = try SigningKey.required(arguments)
         let from = Address(publicKey: key.publicKey.uncompressed)
@@ -65,11 +66,7 @@ enum SignTxCommand {
         let nonceFile = try arguments.text("nonce-file").map { try NonceFile($0) }
         var filler: TransactionFiller?
         if let url = arguments.text("rpc") {
-            try PlainHTTPRule.check(url, allowHTTP: arguments.flag("allow-http"))
-            let http = try HTTPClient(options: try HTTPFlags.httpOptions(arguments))
-            let diagnostics = invocation.diagnostics
-            http.onRetry = { diagnostics.note($0) }
-            filler = TransactionFiller(node: EthereumNode(rpc: JSONRPCClient(url: url, http: http)), nonceFile: nonceFile, sender: from)
+            filler = TransactionFiller(node: try HTTPFlags.node(url, invocation), nonceFile: nonceFile, sender: from)
         } else if let nonceFile {
             filler = TransactionFiller(node: nil, nonceFile: nonceFile, sender: from)
         }
@@ -78,8 +75,17 @@ enum SignTxCommand {
         var nonceExhausted = false
         var runner = ItemRunner(source, keepGoing: arguments.flag("keep-going"), invocation: invocation)
         let threads = Int(arguments.integer("threads") ?? UInt64(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
-        let status = try runner.run(threads: max(1, threads), prepare: { item -> Transaction in
-            var request = try request(from: item)
+        // Origin calls carry state from line to line: one at a time, in order.
+        let status = try runner.run(threads: origin == nil ? max(1, threads) : 1, batchSize: origin == nil ? 512 : 1,
+                                    prepare: { item -> Prepared in
+            var report: OriginReport?
+            var record: JSONValue?
+            var request: TransactionRequest
+            if let origin {
+                (request, report, record) = try origin.call(for: item)
+            } else {
+                request = try self.request(from: item)
+            }
             let usesFlagNonce = request.nonce == nil && defaults.nonce != nil
             request = request.filled(from: defaults)
             if let filler { request = try filler.fill(request) }
@@ -97,17 +103,30 @@ enum SignTxCommand {
             if transaction.to == nil && transaction.data.isEmpty {
                 invocation.diagnostics.warning("the transaction with nonce \(transaction.nonce) has no to and no data: it creates an empty contract")
             }
-            return transaction
-        }, produce: { transaction in
-            TransactionLine.object(transaction.signed(with: key, from: from)).line()
-        }, written: { transaction in
-            // The nonce file moves on only once the line is out.
-            guard let nonceFile else { return }
-            try output.flush()
-            try nonceFile.used(transaction.nonce, by: from)
+            return Prepared(transaction: transaction, origin: report.map { origin!.summary($0) }, upstream: record, report: report)
+        }, produce: { prepared in
+            var line = TransactionLine.object(prepared.transaction.signed(with: key, from: from))
+            if let summary = prepared.origin { line.value("origin", summary) }
+            if let upstream = prepared.upstream { line.value("upstream", upstream) }
+            return line.line()
+        }, written: { prepared in
+            // The nonce file and the Origin state move on only once the line is out.
+            if nonceFile != nil || prepared.report != nil { try output.flush() }
+            try nonceFile?.used(prepared.transaction.nonce, by: from)
+            if let report = prepared.report { try origin?.commit(report) }
         })
         invocation.diagnostics.note("signed \(MessageText.count(runner.succeeded, "transaction")), \(runner.failed) failed")
         return status
+    }
+
+    /// A transaction ready to sign, with what its line carries besides.
+    struct Prepared: @unchecked Sendable {
+        let transaction: Transaction
+        /// The `origin` summary of an Origin call.
+        let origin: JSONValue?
+        /// The record the call was built from, kept whole.
+        let upstream: JSONValue?
+        let report: OriginReport?
     }
 
     /// A request from one input item: a JSON object.

@@ -72,10 +72,7 @@ struct MeterSource {
 
     /// An HTTP client with the HTTP options, noting retries at `-v`.
     func httpClient() throws -> HTTPClient {
-        let http = try HTTPClient(options: try HTTPFlags.httpOptions(arguments))
-        let diagnostics = invocation.diagnostics
-        http.onRetry = { diagnostics.note($0) }
-        return http
+        try HTTPFlags.client(invocation)
     }
 
     /// The largest saved response `--file` reads, as over HTTP.

@@ -1,0 +1,125 @@
+import Encoding
+import Ethereum
+import Files
+
+/// `sign-tx --origin`: turns chain-log append lines into Origin `saveSmartMeterRead` calls,
+/// keeping the state file (bond-sign-tx(1), ORIGIN). The state moves on line by line as calls
+/// are built and is written after each signed line is printed.
+final class OriginSession {
+    static let options: [OptionSpec] = [
+        OptionSpec("origin", .choice(OriginContract.allCases.map(\.rawValue)), help: "build saveSmartMeterRead calls of this Origin registry from chain-log lines"),
+        OptionSpec("origin-asset-id", .wholeNumber(placeholder: "N"), help: "with --origin, the asset the readings belong to"),
+        OptionSpec("state-file", .path, help: "with --origin, the last reading and CO2 counter sent, kept between runs"),
+        OptionSpec("carbon", .path, help: "with --origin producer, a bond read-meter watttime line giving co2_kg_per_wh"),
+        OptionSpec("carbon-max-age", .duration, help: "a --carbon line read longer ago than this is not used (default 1h)"),
+        OptionSpec("meter-down", help: "with --origin, report the meter as down: the last reading again"),
+    ]
+
+    let contract: OriginContract
+    let assetID: UInt256
+    let statePath: String
+    let co2KgPerWh: ExactDecimal?
+    let meterDown: Bool
+    private var state: OriginState?
+
+    /// The session the options ask for, or nil without `--origin`.
+    static func make(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> OriginSession? {
+        let originOnly = ["origin-asset-id", "state-file", "carbon", "carbon-max-age", "meter-down"]
+        guard let kind = arguments.text("origin"), let contract = OriginContract(rawValue: kind) else {
+            if let given = originOnly.first(where: { arguments.values[$0] != nil }) {
+                throw CommandFailure.usage("--\(given) goes with --origin producer|consumer")
+            }
+            return nil
+        }
+        for conflicting in ["function", "arg", "data", "decode", "no-input"] where arguments.values[conflicting] != nil {
+            throw CommandFailure.usage("--origin builds the call itself: --\(conflicting) does not go with it")
+        }
+        guard arguments.text("to") != nil else { throw CommandFailure.usage("--origin needs --to, the registry contract's address") }
+        guard let assetText = arguments.text("origin-asset-id") else { throw CommandFailure.usage("--origin needs --origin-asset-id N") }
+        guard let assetID = UInt256(decimal: assetText) ?? (assetText.hasPrefix("0x") ? UInt256(hex: assetText.dropFirst(2)) : nil) else {
+            throw CommandFailure(.dataError, "--origin-asset-id: '\(MessageText.sanitized(assetText, limit: 80))' is not a uint256")
+        }
+        guard let statePath = arguments.text("state-file") else {
+            throw CommandFailure.usage("--origin needs --state-file PATH: the last reading sent is kept there")
+        }
+        if contract == .consumer, arguments.text("carbon") != nil {
+            throw CommandFailure.usage("--carbon is for producers: the consumer registry has no CO2 counter")
+        }
+        let session = OriginSession(contract: contract, assetID: assetID, statePath: statePath,
+                                    co2KgPerWh: try carbonRate(arguments, invocation), meterDown: arguments.flag("meter-down"))
+        session.state = try OriginState.read(statePath, contract: contract, assetID: assetID)
+        return session
+    }
+
+    private init(contract: OriginContract, assetID: UInt256, statePath: String, co2KgPerWh: ExactDecimal?, meterDown: Bool) {
+        self.contract = contract
+        self.assetID = assetID
+        self.statePath = statePath
+        self.co2KgPerWh = co2KgPerWh
+        self.meterDown = meterDown
+    }
+
+    /// The call of one input line, and the state it leaves (held until ``commit(_:)``).
+    func call(for item: UnsafeBufferPointer<UInt8>) throws -> (request: TransactionRequest, report: OriginReport, record: JSONValue) {
+        let record = try JSONParser.parse(item)
+        let report = try OriginReport.report(record: record, contract: contract, assetID: assetID, state: state,
+                                             co2KgPerWh: contract == .producer ? co2KgPerWh : nil, meterDown: meterDown)
+        state = report.state
+        var request = TransactionRequest()
+        request.call = (contract.signature, report.arguments(contract))
+        return (request, report, record)
+    }
+
+    /// Writes the state a printed line left.
+    func commit(_ report: OriginReport) throws {
+        try report.state.write(statePath)
+    }
+
+    /// The `origin` object of the output line: the call's arguments, readable.
+    func summary(_ report: OriginReport) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("contract", .string(contract.rawValue)), ("asset_id", .string(assetID.description)),
+            ("new_meter_read", .string(report.newMeterRead.description)), ("smart_meter_down", .bool(report.smartMeterDown)),
+            ("file_hash", .string(Hex.encode(report.fileHash))),
+        ]
+        if contract == .producer {
+            members.append(("co2_offset_meter_read", .string(report.co2OffsetMeterRead.description)))
+            members.append(("co2_offset_service_down", .bool(report.co2OffsetServiceDown)))
+        }
+        return .object(JSONObjectValue(members))
+    }
+
+    /// The rate of `--carbon`: its last line's `co2_kg_per_wh`, when it is a carbon reading
+    /// read within `--carbon-max-age`; else nil, with a warning saying why (the CO2 service
+    /// is then reported down).
+    private static func carbonRate(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExactDecimal? {
+        guard let path = arguments.text("carbon") else { return nil }
+        let maximumAge = arguments.duration("carbon-max-age") ?? .seconds(3600)
+        func unusable(_ reason: String) -> ExactDecimal? {
+            invocation.diagnostics.warning("--carbon \(FileFailure.quoted(path)): \(reason); reporting the CO2 service down")
+            return nil
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.readAll(path)
+        } catch {
+            return unusable(ErrorStatus.classify(error).message)
+        }
+        guard let last = bytes.split(separator: 0x0A).last(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }),
+              let line = (try? JSONParser.parse(Array(last)))?.objectValue else {
+            return unusable("its last line is not a JSON object")
+        }
+        guard line["kind"] == .string("carbon") else { return unusable("its last line is not a carbon reading") }
+        if line["meter_down"] == .bool(true) { return unusable("its last line says the service was down") }
+        guard case .number(let rateText)? = line["co2_kg_per_wh"], let rate = ExactDecimal(rateText), !rate.isNegative else {
+            return unusable("its last line has no co2_kg_per_wh (a WattTime v3 signal-index line carries none: use --signal moer)")
+        }
+        guard case .number(let accessedText)? = line["accessed_epoch"], let accessed = Int(accessedText) else {
+            return unusable("its last line has no accessed_epoch")
+        }
+        let age = Timestamp.nowEpoch() - accessed
+        let (seconds, _) = maximumAge.components
+        if age > Int(seconds) { return unusable("it was read \(age) s ago, more than --carbon-max-age \(seconds) s") }
+        return rate
+    }
+}

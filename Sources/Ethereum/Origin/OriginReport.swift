@@ -1,0 +1,111 @@
+import Encoding
+
+/// The two Energy Web Origin release A registries a metering device reports to
+/// (Tests/Fixtures/origin: AssetProducingRegistryLogic and AssetConsumingRegistryLogic).
+public enum OriginContract: String, CaseIterable, Sendable {
+    case producer, consumer
+
+    /// `saveSmartMeterRead` of this registry.
+    public var signature: FunctionSignature {
+        switch self {
+        case .producer:
+            return try! FunctionSignature("saveSmartMeterRead(uint256,uint256,bool,bytes32,uint256,bool)")
+        case .consumer:
+            return try! FunctionSignature("saveSmartMeterRead(uint256,uint256,bytes32,bool)")
+        }
+    }
+}
+
+/// One `saveSmartMeterRead` call and the state it leaves: built from a chain-log append line
+/// (the reading under `upstream`), the state of the runs before, and the grid's carbon rate.
+public struct OriginReport: Equatable, Sendable {
+    /// `_newMeterRead`: the reading (or the running total of an interval meter), rounded down
+    /// to whole Wh.
+    public let newMeterRead: UInt256
+    /// `_smartMeterDown`.
+    public let smartMeterDown: Bool
+    /// `_lastSmartMeterReadFileHash`: the log entry's chain hash.
+    public let fileHash: [UInt8]
+    /// `_CO2OffsetMeterRead` (producers): grams of CO2 avoided so far, rounded down.
+    public let co2OffsetMeterRead: UInt256
+    /// `_CO2OffsetServiceDown` (producers): no usable carbon rate this run.
+    public let co2OffsetServiceDown: Bool
+    /// The state after this call.
+    public let state: OriginState
+
+    /// The call's arguments for `contract`, in its parameter order.
+    public func arguments(_ contract: OriginContract) -> [ABIValue] {
+        switch contract {
+        case .producer:
+            return [.uint(state.assetID), .uint(newMeterRead), .bool(smartMeterDown), .fixedBytes(fileHash),
+                    .uint(co2OffsetMeterRead), .bool(co2OffsetServiceDown)]
+        case .consumer:
+            return [.uint(state.assetID), .uint(newMeterRead), .fixedBytes(fileHash), .bool(smartMeterDown)]
+        }
+    }
+
+    /// Builds the report of `record`, a chain-log append line.
+    ///
+    /// An accumulated reading is reported as it is; an interval reading (`is_accumulated`
+    /// false) is added to the running total. A `meter_down` record, or `meterDown`, reports
+    /// the last reading again with `_smartMeterDown` true. A producer's CO2 counter grows by
+    /// (this reading - the last one, in Wh) x `co2KgPerWh` x 1,000 grams, exactly; with no
+    /// rate (nil) or the meter down, `_CO2OffsetServiceDown` is true and it stays. The first
+    /// accumulated reading has no last one, so it adds nothing.
+    /// - Throws: ``OriginError``.
+    public static func report(record: JSONValue, contract: OriginContract, assetID: UInt256, state: OriginState?,
+                              co2KgPerWh: ExactDecimal?, meterDown: Bool) throws -> OriginReport {
+        guard let line = record.objectValue else { throw OriginError.badRecord("expected a chain-log append line, got \(record.kindDescription)") }
+        guard case .string(let hashText)? = line["chain_hash"], let fileHash = try? Hex.decode(hashText), fileHash.count == 32 else {
+            throw OriginError.badRecord("expected a chain-log append line: no 32-byte \"chain_hash\" (pipe bond read-meter through bond chain-log append)")
+        }
+        guard let reading = line["upstream"]?.objectValue else {
+            throw OriginError.badRecord("the chain-log line has no \"upstream\" object: the logged entry is not a bond read-meter line")
+        }
+        let down = meterDown || reading["meter_down"] == .bool(true)
+        var measured: Int?
+        if case .number(let epoch)? = reading["measured_epoch"] { measured = Int(epoch) }
+        if down {
+            guard let state else { throw OriginError.nothingToRepeat }
+            var next = state
+            next.chainHash = fileHash
+            return OriginReport(newMeterRead: wholeWh(state.meterReadWh), smartMeterDown: true, fileHash: fileHash,
+                                co2OffsetMeterRead: wholeWh(state.co2OffsetGrams), co2OffsetServiceDown: true, state: next)
+        }
+        guard reading["kind"] == .string("energy") else {
+            throw OriginError.badRecord("upstream.kind is \(reading["kind"].map(JSONWriter.text) ?? "missing"), not \"energy\": only energy readings go to the registries")
+        }
+        guard case .number(let energyText)? = reading["energy_wh"], let energy = ExactDecimal(energyText), !energy.isNegative else {
+            throw OriginError.badRecord("upstream.energy_wh is missing or not a non-negative number")
+        }
+        guard case .bool(let accumulated)? = reading["is_accumulated"] else {
+            throw OriginError.badRecord("upstream.is_accumulated is missing or not a boolean")
+        }
+        let previous = state?.meterReadWh
+        let total: ExactDecimal
+        if accumulated {
+            total = energy
+        } else {
+            guard let sum = (previous ?? .zero).adding(energy) else { throw OriginError.badRecord("the running total is out of range") }
+            total = sum
+        }
+        var co2 = state?.co2OffsetGrams ?? .zero
+        let serviceDown = co2KgPerWh == nil
+        if let rate = co2KgPerWh, contract == .producer {
+            let base = previous ?? (accumulated ? total : .zero)
+            if let delta = total.subtracting(base), !delta.isNegative,
+               let grams = delta.multiplied(by: rate)?.scaledByPowerOfTen(3), let sum = co2.adding(grams) {
+                co2 = sum
+            }
+        }
+        let next = OriginState(contract: contract, assetID: assetID, meterReadWh: total, co2OffsetGrams: co2, chainHash: fileHash,
+                               measuredEpoch: measured)
+        return OriginReport(newMeterRead: wholeWh(total), smartMeterDown: false, fileHash: fileHash,
+                            co2OffsetMeterRead: wholeWh(co2), co2OffsetServiceDown: contract == .producer ? serviceDown : false, state: next)
+    }
+
+    /// `value` rounded down to a whole number.
+    static func wholeWh(_ value: ExactDecimal) -> UInt256 {
+        UInt256(decimal: value.truncated(toPlaces: 0).description) ?? .zero
+    }
+}

@@ -1,0 +1,103 @@
+import Encoding
+import Ethereum
+import Foundation
+import Testing
+
+@Suite("Origin saveSmartMeterRead calls from chain-log lines")
+struct OriginReportTests {
+    static let hash = "0x" + String(repeating: "ab", count: 32)
+
+    func record(_ upstream: String, hash: String = OriginReportTests.hash) throws -> JSONValue {
+        try JSONParser.parse(Array("{\"index\": 0, \"chain_hash\": \"\(hash)\", \"upstream\": \(upstream)}".utf8))
+    }
+
+    func energy(_ wh: String, accumulated: Bool = true) -> String {
+        "{\"kind\": \"energy\", \"energy_wh\": \(wh), \"is_accumulated\": \(accumulated), \"measured_epoch\": 1520533097}"
+    }
+
+    func d(_ text: String) -> ExactDecimal { ExactDecimal(text)! }
+
+    @Test("an accumulated reading is sent rounded down; the first run adds no CO2, later ones the exact product")
+    func producerCO2() throws {
+        let rate = d("0.000395577905877")
+        let first = try OriginReport.report(record: try record(energy("11277.41")), contract: .producer, assetID: UInt256(7),
+                                            state: nil, co2KgPerWh: rate, meterDown: false)
+        #expect(first.newMeterRead == UInt256(11277))
+        #expect(first.co2OffsetMeterRead == .zero)
+        #expect(!first.co2OffsetServiceDown)
+        let second = try OriginReport.report(record: try record(energy("11377.66")), contract: .producer, assetID: UInt256(7),
+                                             state: first.state, co2KgPerWh: rate, meterDown: false)
+        // (11377.66 - 11277.41) Wh x 0.000395577905877 kg/Wh x 1,000 = 39.6566850641... g.
+        #expect(second.state.co2OffsetGrams.description == "39.65668506416925")
+        #expect(second.co2OffsetMeterRead == UInt256(39))
+        #expect(second.newMeterRead == UInt256(11377))
+        let calldata = OriginContract.producer.signature.calldata(second.arguments(.producer))
+        #expect(Hex.encode(Array(calldata.prefix(4))) == Hex.encode(OriginContract.producer.signature.selector))
+        #expect(calldata.count == 4 + 6 * 32)
+    }
+
+    @Test("interval readings add up to the running total; no rate means the CO2 service is down and the counter stays")
+    func intervals() throws {
+        var state: OriginState?
+        var totals: [UInt256] = []
+        for wh in ["12304", "8568.5", "63456.75"] {
+            let report = try OriginReport.report(record: try record(energy(wh, accumulated: false)), contract: .producer,
+                                                 assetID: UInt256(8), state: state, co2KgPerWh: nil, meterDown: false)
+            #expect(report.co2OffsetServiceDown)
+            #expect(report.co2OffsetMeterRead == .zero)
+            state = report.state
+            totals.append(report.newMeterRead)
+        }
+        #expect(totals == [UInt256(12304), UInt256(20872), UInt256(84329)])
+        #expect(state?.meterReadWh.description == "84329.25")
+    }
+
+    @Test("a meter_down line, or --meter-down, repeats the last reading with _smartMeterDown; without one it cannot")
+    func meterDown() throws {
+        let down = try record("{\"kind\": \"energy\", \"driver\": \"eumel\", \"meter_down\": true, \"error\": {}}", hash: "0x" + String(repeating: "cd", count: 32))
+        #expect(throws: OriginError.nothingToRepeat) {
+            try OriginReport.report(record: down, contract: .consumer, assetID: UInt256(1), state: nil, co2KgPerWh: nil, meterDown: false)
+        }
+        let first = try OriginReport.report(record: try record(energy("336.12")), contract: .consumer, assetID: UInt256(1),
+                                            state: nil, co2KgPerWh: nil, meterDown: false)
+        let repeated = try OriginReport.report(record: down, contract: .consumer, assetID: UInt256(1), state: first.state,
+                                               co2KgPerWh: nil, meterDown: false)
+        #expect(repeated.smartMeterDown && repeated.newMeterRead == UInt256(336))
+        #expect(Hex.encode(repeated.fileHash) == "0x" + String(repeating: "cd", count: 32))
+        let forced = try OriginReport.report(record: try record(energy("400")), contract: .consumer, assetID: UInt256(1),
+                                             state: first.state, co2KgPerWh: nil, meterDown: true)
+        #expect(forced.smartMeterDown && forced.newMeterRead == UInt256(336))
+        #expect(forced.arguments(.consumer) == [.uint(UInt256(1)), .uint(UInt256(336)), .fixedBytes(try Hex.decode(Self.hash)), .bool(true)])
+    }
+
+    @Test("lines that are not chain-log lines of an energy reading are refused, naming what is missing", arguments: [
+        ("{\"energy_wh\": 1}", "expected a chain-log append line: no 32-byte \"chain_hash\" (pipe bond read-meter through bond chain-log append)"),
+        ("{\"chain_hash\": \"\(OriginReportTests.hash)\"}", "the chain-log line has no \"upstream\" object: the logged entry is not a bond read-meter line"),
+        ("{\"chain_hash\": \"\(OriginReportTests.hash)\", \"upstream\": {\"kind\": \"carbon\"}}", "upstream.kind is \"carbon\", not \"energy\": only energy readings go to the registries"),
+        ("{\"chain_hash\": \"\(OriginReportTests.hash)\", \"upstream\": {\"kind\": \"energy\", \"energy_wh\": -1, \"is_accumulated\": true}}", "upstream.energy_wh is missing or not a non-negative number"),
+        ("{\"chain_hash\": \"\(OriginReportTests.hash)\", \"upstream\": {\"kind\": \"energy\", \"energy_wh\": 1}}", "upstream.is_accumulated is missing or not a boolean"),
+    ])
+    func badRecords(line: String, message: String) throws {
+        #expect(throws: OriginError.badRecord(message)) {
+            try OriginReport.report(record: try JSONParser.parse(Array(line.utf8)), contract: .producer, assetID: UInt256(1),
+                                    state: nil, co2KgPerWh: nil, meterDown: false)
+        }
+    }
+
+    @Test("the state file round-trips exactly and refuses another asset's or contract's")
+    func stateFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bond-origin-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let state = OriginState(contract: .producer, assetID: UInt256(7), meterReadWh: d("11377.66"), co2OffsetGrams: d("39.65668506416925"),
+                                chainHash: try Hex.decode(Self.hash), measuredEpoch: 1_520_533_097)
+        try state.write(path)
+        #expect(try OriginState.read(path, contract: .producer, assetID: UInt256(7)) == state)
+        #expect(throws: OriginError.badState(path, "it belongs to asset 7, not 8: give each asset its own state file")) {
+            try OriginState.read(path, contract: .producer, assetID: UInt256(8))
+        }
+        #expect(throws: OriginError.badState(path, "it belongs to a producer contract, not a consumer one")) {
+            try OriginState.read(path, contract: .consumer, assetID: UInt256(7))
+        }
+        #expect(try OriginState.read(path + ".missing", contract: .producer, assetID: UInt256(7)) == nil)
+    }
+}
