@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "CCurlShim", dependencies: ["CLibraryLoader"]),
         // libxml2, likewise; its headers live in /usr/include/libxml2 (pkg-config libxml-2.0).
         .target(name: "CXMLShim", dependencies: ["CLibraryLoader"], cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
+        // libyaml, likewise, for YAML config files.
+        .target(name: "CYAMLShim", dependencies: ["CLibraryLoader"]),
 
         // Domain modules: typed values in, typed values or typed errors out; no argv, stdout or exit codes.
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
@@ -35,11 +37,12 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CCurlShim"]),
         .target(name: "Ethereum", dependencies: ["EthCrypto", "Encoding", "Hashing", "HTTP", "Files"]),
         .target(name: "ChainLog", dependencies: ["Hashing", "Encoding", "Files"]),
+        .target(name: "Configuration", dependencies: ["Encoding", "Files", "CYAMLShim"]),
         .target(name: "EnergyData", dependencies: ["Encoding", "Hashing", "HTTP", "Files", "CXMLShim"],
                 swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
 
         // The command line: argument tables, parsing, help, JSON lines, exit codes.
-        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP", "Files", "EnergyData", "ChainLog"]),
+        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP", "Files", "EnergyData", "ChainLog", "Configuration"]),
         .executableTarget(name: "bond", dependencies: ["BondCLI"]),
         // In-process timings of bond's primitives for bench/run; not a product, not installed.
         .executableTarget(name: "bond-bench", dependencies: ["Hashing", "Encoding"]),
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], exclude: ["Vectors"]),
         .testTarget(name: "EncodingTests", dependencies: ["Encoding"], exclude: ["Vectors"]),
         .testTarget(name: "EthCryptoTests", dependencies: ["EthCrypto", "Encoding", "COpenSSL"], exclude: ["Vectors"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Encoding"]),
         .testTarget(name: "ChainLogTests", dependencies: ["ChainLog", "Hashing", "Encoding"]),
         .testTarget(name: "EnergyDataTests", dependencies: ["EnergyData", "Encoding"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CCurlShim"]),

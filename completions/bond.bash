@@ -4,17 +4,18 @@
 # _bond_children PATH: the subcommands or verbs that may follow PATH.
 _bond_children() {
     case $1 in
-        '') echo read-meter chain-log sign-tx send-tx call key base58 completions help ;;
+        '') echo read-meter chain-log sign-tx send-tx call key base58 config completions help ;;
         'read-meter') echo eumel energy-api watttime ;;
         'chain-log') echo append head show verify root prove consistency verify-proof repair ;;
         'key') echo new address import ;;
         'base58') echo encode decode ;;
+        'config') echo check ;;
     esac
 }
 
 # _bond_options PATH: the options accepted at PATH, global ones included.
 _bond_options() {
-    local global='-h --help --version -v --verbose -q --quiet --log-file'
+    local global='-h --help --version -v --verbose -q --quiet --log-file --config --profile'
     case $1 in
         'read-meter eumel') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --firmware --register $global" ;;
         'read-meter energy-api') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --asset-id --since --until --cursor-file --require-reading --api-key-file --asset-file $global" ;;
@@ -45,6 +46,8 @@ _bond_options() {
 _bond_value() {
     case $1 in
         --log-file) echo file ;;
+        --config) echo file ;;
+        --profile) echo text ;;
         --url) echo text ;;
         --user) echo text ;;
         --password-file) echo file ;;
@@ -115,7 +118,7 @@ _bond_positional() {
         'sign-tx') echo file ;;
         'send-tx') echo file ;;
         'completions') echo 'words bash zsh fish' ;;
-        'help') echo 'words read-meter chain-log sign-tx send-tx call key base58 completions' ;;
+        'help') echo 'words read-meter chain-log sign-tx send-tx call key base58 config completions' ;;
     esac
 }
 

@@ -5,7 +5,7 @@
 function __bond_children
     switch "$argv[1]"
         case ''
-            echo read-meter chain-log sign-tx send-tx call key base58 completions help
+            echo read-meter chain-log sign-tx send-tx call key base58 config completions help
         case 'read-meter'
             echo eumel energy-api watttime
         case 'chain-log'
@@ -14,11 +14,13 @@ function __bond_children
             echo new address import
         case 'base58'
             echo encode decode
+        case 'config'
+            echo check
     end
 end
 
 # Option forms that take a value, so the word after them is not a subcommand.
-set -g __bond_valued --log-file --url --user --password-file --file --timeout --connect-timeout --retries --cacert --firmware --register --asset-id --since --until --cursor-file --api-key-file --asset-file --api --region --latitude --longitude --signal --token-cache --dir --last --from --trusted-chain-hash --size --first --second --entry --root --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --rpc --nonce-file --origin --origin-asset-id --state-file --carbon --carbon-max-age --threads --wait-timeout --confirmations --spool --flush --spool-status --caller --block
+set -g __bond_valued --log-file --config --profile --url --user --password-file --file --timeout --connect-timeout --retries --cacert --firmware --register --asset-id --since --until --cursor-file --api-key-file --asset-file --api --region --latitude --longitude --signal --token-cache --dir --last --from --trusted-chain-hash --size --first --second --entry --root --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --rpc --nonce-file --origin --origin-asset-id --state-file --carbon --carbon-max-age --threads --wait-timeout --confirmations --spool --flush --spool-status --caller --block
 
 # The subcommand and verb typed so far, space separated.
 function __bond_path
@@ -61,6 +63,8 @@ complete -c bond -l version -d 'print the version and exit'
 complete -c bond -s v -l verbose -d 'more diagnostics on stderr: -v notes, -vv debug'
 complete -c bond -s q -l quiet -d 'nothing on stderr but errors'
 complete -c bond -l log-file -r -F -d 'append diagnostics, timestamped, to PATH as well'
+complete -c bond -l config -r -F -d 'read profiles from PATH (else BOND_CONFIG, ~/.config/bond/config.yaml, /etc/bond/config.yaml)'
+complete -c bond -l profile -x -d 'the config file'\''s profile to use (default: default)'
 complete -c bond -n '__bond_at '\'''\''' -a read-meter -d 'read one measurement from a meter or a grid-emission API'
 complete -c bond -n '__bond_at '\'''\''' -a chain-log -d 'keep raw readings in a hash-chained log with Merkle proofs and IPFS CIDs'
 complete -c bond -n '__bond_at '\'''\''' -a sign-tx -d 'sign Ethereum transactions offline (legacy/EIP-155, EIP-2930, EIP-1559)'
@@ -68,6 +72,7 @@ complete -c bond -n '__bond_at '\'''\''' -a send-tx -d 'send signed transactions
 complete -c bond -n '__bond_at '\'''\''' -a call -d 'read contract state: eth_call a function and decode its return values'
 complete -c bond -n '__bond_at '\'''\''' -a key -d 'create, import and show the device'\''s signing key'
 complete -c bond -n '__bond_at '\'''\''' -a base58 -d 'Base58 and Base58Check encoding and decoding (Bitcoin alphabet)'
+complete -c bond -n '__bond_at '\'''\''' -a config -d 'check a config file'\''s profiles'
 complete -c bond -n '__bond_at '\'''\''' -a completions -d 'print a shell completion script (bash, zsh or fish)'
 complete -c bond -n '__bond_at '\'''\''' -a help -d 'show help for a subcommand'
 complete -c bond -n '__bond_at '\''read-meter'\''' -a eumel -d 'a Verbund Eumel data logger (SunSpec XML, firmware v1.0 and v2.1.1)'
@@ -227,5 +232,6 @@ complete -c bond -n '__bond_at '\''base58 encode'\''' -l file -r -F -d 'encode t
 complete -c bond -n '__bond_at '\''base58 encode'\''' -l keep-going -d 'report a bad item on stderr and go on; exit with the first failure'\''s status'
 complete -c bond -n '__bond_at '\''base58 decode'\''' -l check -d 'Base58Check: a 4-byte double-SHA-256 checksum follows the payload'
 complete -c bond -n '__bond_at '\''base58 decode'\''' -l keep-going -d 'report a bad item on stderr and go on; exit with the first failure'\''s status'
+complete -c bond -n '__bond_at '\''config'\''' -a check -d 'validate the config file and print each section'\''s options'
 complete -c bond -n '__bond_at '\''completions'\''' -x -a 'bash zsh fish'
-complete -c bond -n '__bond_at '\''help'\''' -x -a 'read-meter chain-log sign-tx send-tx call key base58 completions'
+complete -c bond -n '__bond_at '\''help'\''' -x -a 'read-meter chain-log sign-tx send-tx call key base58 config completions'

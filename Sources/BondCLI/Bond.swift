@@ -50,6 +50,10 @@ public enum Bond {
             if let subcommand = parsed.path.first { diagnostics.program = "bond \(subcommand)" }
             var status = ExitStatus.ok
             let code = finish(output, diagnostics) {
+                var parsed = parsed
+                if parsed.path.first != "config", let profile = try ProfileOptions.load(parsed) {
+                    parsed = try profile.apply(to: parsed)
+                }
                 try GlobalOptions.apply(parsed, to: diagnostics)
                 guard let node = CommandTable.root.descendant(parsed.path), let handler = node.handler else {
                     throw CommandFailure(.software, "no handler for '\(parsed.path.joined(separator: " "))'")
@@ -71,8 +75,9 @@ public enum Bond {
         } catch is OutputClosed {
             return 0
         } catch {
-            // Lines of the items that completed go out before the error is reported.
-            do { try output.flush() } catch is OutputClosed { return 0 } catch {}
+            // Lines of the items that completed go out before the error is reported (a reader
+            // that went away does not hide the error).
+            try? output.flush()
             let (status, message) = ErrorStatus.classify(error)
             diagnostics.error(message)
             return status.rawValue

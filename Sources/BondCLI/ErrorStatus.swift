@@ -6,6 +6,7 @@ import EthCrypto
 import Ethereum
 import EnergyData
 import ChainLog
+import Configuration
 
 /// The one table that maps an error thrown anywhere in bond to its exit status and message.
 /// Domain modules throw their own error enums and know nothing of exit codes; each new module's
@@ -72,6 +73,8 @@ enum ErrorStatus {
             return (.unavailable, error.description)
         case let error as CursorError:
             return (.dataError, error.description)
+        case let error as ConfigError:
+            return (.configuration, error.description)
         case let error as OriginError:
             return (.dataError, error.description)
         case let error as ChainLogError:

@@ -7,6 +7,8 @@ enum GlobalOptions {
         OptionSpec("verbose", short: "v", .count, help: "more diagnostics on stderr: -v notes, -vv debug"),
         OptionSpec("quiet", short: "q", help: "nothing on stderr but errors"),
         OptionSpec("log-file", .path, help: "append diagnostics, timestamped, to PATH as well"),
+        OptionSpec("config", .path, help: "read profiles from PATH (else BOND_CONFIG, ~/.config/bond/config.yaml, /etc/bond/config.yaml)"),
+        OptionSpec("profile", .text(placeholder: "NAME"), help: "the config file's profile to use (default: default)"),
     ]
 
     /// Sets the diagnostic level and opens the log file the options ask for.

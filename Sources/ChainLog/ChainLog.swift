@@ -46,7 +46,8 @@ public final class ChainLog {
             throw FileFailure(.openForReading, FileFailure.quoted(directory), errno: errno)
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw ChainLogError.notALog(directory, "it is not a directory") }
-        guard access(log.indexPath, F_OK) == 0 else { throw ChainLogError.notALog(directory, "it has no index.tsv") }
+        guard lstat(log.indexPath, &info) == 0 else { throw ChainLogError.notALog(directory, "it has no index.tsv") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw ChainLogError.notALog(directory, "its index.tsv is not a regular file") }
         guard stat(log.entriesPath, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw ChainLogError.notALog(directory, "it has no entries/ directory")
         }
@@ -61,6 +62,10 @@ public final class ChainLog {
         if mkdir(absolute, 0o755) != 0 && errno != EEXIST {
             throw FileFailure(.createDirectory, FileFailure.quoted(directory), errno: errno)
         }
+        var info = stat()
+        if stat(absolute, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
+            throw ChainLogError.notALog(directory, "it is not a directory")
+        }
         if access(absolute + "/" + indexName, F_OK) != 0 {
             try create(absolute, name: directory)
         }
@@ -71,9 +76,27 @@ public final class ChainLog {
     /// can be interrupted: what an earlier, killed creation left (.lock, an empty entries/) is
     /// taken up again; index.tsv comes last, so a directory without it is not yet a log.
     private static func create(_ path: String, name: String) throws {
+        try checkEmpty(path, name: name)  // before the lock file, which would be left in a foreign directory
         let lock = try FileLock(path + "/" + lockName)
         defer { _ = lock }
         if access(path + "/" + indexName, F_OK) == 0 { return }  // another process made it meanwhile
+        try checkEmpty(path, name: name)
+        if mkdir(path + "/" + entriesName, 0o755) != 0 && errno != EEXIST {
+            throw FileFailure(.createDirectory, FileFailure.quoted(path + "/" + entriesName), errno: errno)
+        }
+        AtomicFile.syncDirectory(path + "/" + entriesName)
+        // An empty index needs no temporary file: created, synced, and the directory synced.
+        let index = Glibc.open(path + "/" + indexName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard index >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path + "/" + indexName), errno: errno) }
+        let synced = fsync(index) == 0
+        close(index)
+        guard synced else { throw FileFailure(.sync, FileFailure.quoted(path + "/" + indexName), errno: errno) }
+        AtomicFile.syncDirectory(path)
+    }
+
+    /// Refuses a directory holding anything but what a killed creation leaves (.lock, an empty
+    /// entries/).
+    private static func checkEmpty(_ path: String, name: String) throws {
         guard let stream = opendir(path) else { throw FileFailure(.openForReading, FileFailure.quoted(name), errno: errno) }
         var foreign: String?
         while let entry = readdir(stream) {
@@ -97,22 +120,17 @@ public final class ChainLog {
         if let foreign {
             throw ChainLogError.notALog(name, "it is not empty (it holds '\(MessageText.sanitized(foreign, limit: 80))') and has no index.tsv")
         }
-        if mkdir(path + "/" + entriesName, 0o755) != 0 && errno != EEXIST {
-            throw FileFailure(.createDirectory, FileFailure.quoted(path + "/" + entriesName), errno: errno)
-        }
-        AtomicFile.syncDirectory(path + "/" + entriesName)
-        // An empty index needs no temporary file: created, synced, and the directory synced.
-        let index = Glibc.open(path + "/" + indexName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard index >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path + "/" + indexName), errno: errno) }
-        let synced = fsync(index) == 0
-        close(index)
-        guard synced else { throw FileFailure(.sync, FileFailure.quoted(path + "/" + indexName), errno: errno) }
-        AtomicFile.syncDirectory(path)
     }
 
     /// Takes the log's lock (flock on .lock), waiting for another appender to finish.
     public func lock() throws -> FileLock {
         try FileLock(lockPath)
+    }
+
+    /// Takes the log's lock shared, as a reader: appenders wait, other readers do not, and no
+    /// write access is needed (nil on a log no one could write).
+    public func readLock() throws -> FileLock? {
+        try FileLock.shared(lockPath)
     }
 
     // MARK: - Reading the index
@@ -188,8 +206,10 @@ public final class ChainLog {
     }
 
     /// The bytes of entry `index`.
+    /// - Throws: ``ChainLogError/broken(index:_:)`` when its file is missing or not a regular
+    ///   file; ``FileFailure``.
     public func content(_ index: Int) throws -> [UInt8] {
-        try EntryReader.readAll(entryPath(index))
+        try EntryReader.readAll(entryPath(index), index: index)
     }
 
     /// chain_hash_i from chain_hash_(i-1) and content_sha256_i.
@@ -198,11 +218,35 @@ public final class ChainLog {
     }
 }
 
-/// Reading entry files whole.
+/// Reading entry files: regular files only, never followed through a symbolic link and never
+/// blocking on a FIFO or device someone put in their place.
 enum EntryReader {
-    static func readAll(_ path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileFailure(.openForReading, FileFailure.quoted(path), errno: errno) }
+    /// Opens entry `index` (`name` in the directory `directory`, or the path `name`).
+    /// - Returns: the descriptor, or nil when the file does not exist.
+    /// - Throws: ``ChainLogError/broken(index:_:)`` for a symbolic link or a file that is not
+    ///   regular; ``FileFailure`` otherwise.
+    static func open(_ name: String, in directory: Int32 = AT_FDCWD, index: Int, shown: String) throws -> Int32? {
+        let descriptor = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            switch errno {
+            case ENOENT: return nil
+            case ELOOP: throw ChainLogError.broken(index: index, "\(shown) is a symbolic link, not an entry")
+            default: throw FileFailure(.openForReading, FileFailure.quoted(shown), errno: errno)
+            }
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw ChainLogError.broken(index: index, "\(shown) is not a regular file")
+        }
+        return descriptor
+    }
+
+    /// The bytes of entry `index` at `path`.
+    static func readAll(_ path: String, index: Int = -1) throws -> [UInt8] {
+        guard let descriptor = try open(path, index: index, shown: path) else {
+            throw ChainLogError.broken(index: index, "entry missing: \(path) does not exist")
+        }
         defer { close(descriptor) }
         var info = stat()
         fstat(descriptor, &info)
@@ -220,5 +264,30 @@ enum EntryReader {
         }
         bytes.removeLast(bytes.count - done)
         return bytes
+    }
+
+    /// SHA-256 of the file `descriptor` reads, through `buffer`.
+    static func sha256(_ descriptor: Int32, shown: String, buffer: inout [UInt8]) throws -> [UInt8] {
+        var hasher = SHA256()
+        while true {
+            let result = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileFailure(.read, FileFailure.quoted(shown), errno: errno)
+            }
+            if result == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<result])) }
+        }
+        return hasher.finalize()
+    }
+
+    /// SHA-256 of entry `index` at `path`.
+    static func sha256(_ path: String, index: Int) throws -> [UInt8] {
+        guard let descriptor = try open(path, index: index, shown: path) else {
+            throw ChainLogError.broken(index: index, "entry missing: \(path) does not exist")
+        }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        return try sha256(descriptor, shown: path, buffer: &buffer)
     }
 }

@@ -29,6 +29,7 @@ public enum ChainLogError: Error, Equatable, Sendable, CustomStringConvertible {
         case .empty(let directory):
             return "the log \(FileFailure.quoted(directory)) has no entries"
         case .noEntry(let index, let count):
+            if count == 0 { return "no entry \(index): there are no entries" }
             return "no entry \(index): the log has \(count) \(count == 1 ? "entry" : "entries") (0 to \(count - 1))"
         case .sizeTooLarge(let size, let count):
             return "tree size \(size) is larger than the log (\(count) \(count == 1 ? "entry" : "entries"))"

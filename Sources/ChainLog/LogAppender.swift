@@ -5,11 +5,12 @@ import Hashing
 
 /// Appending to a log and bringing it back after a crash (bond-chain-log(1), DURABILITY).
 ///
-/// An append is durable when it returns: the entry is written to `.pending` and fsync'd,
-/// renamed to `entries/N`, the entries directory fsync'd, and its index line appended to
-/// index.tsv and fsync'd. A crash between two steps leaves `.pending` (dropped by
-/// ``ChainLog/repair()``), an entry file without its index line (completed), or a line cut
-/// short (cut, then completed). Callers hold ``ChainLog/lock()`` around both.
+/// An append writes the entry to `.pending` and fsyncs it, hard-links it as `entries/N` and
+/// fsyncs entries/, appends its index line and fsyncs index.tsv, then removes `.pending`. While
+/// `.pending` exists an append is in progress, so ``ChainLog/repair()`` can tell what a crash
+/// left (`.pending` alone: dropped; `.pending` and `entries/N` the same file: completed; a
+/// line cut short: cut, then completed) from what someone else put there (anything without
+/// `.pending`: refused, for verify to name). Callers hold ``ChainLog/lock()`` around both.
 extension ChainLog {
     /// An appended entry: its record and the chain hash before it.
     public struct Appended: Sendable {
@@ -17,51 +18,75 @@ extension ChainLog {
         public let previousChainHash: [UInt8]
     }
 
-    /// Appends `bytes` as the next entry, appended at `now` (epoch seconds). Repairs first.
+    /// Appends `bytes` as the next entry, appended at `now` (epoch seconds). Repairs first, and
+    /// checks the last entry's file and chain link (the whole log is verify's to check).
     /// - Returns: the entry, durable.
     /// - Throws: ``FileFailure`` (a full disk 74, read-only 73, permission 77) with nothing
-    ///   left half-written; ``ChainLogError`` when the log's tail is not what the format says.
+    ///   left behind; ``ChainLogError`` when the log's tail is not what the format says.
     public func append(_ bytes: [UInt8], now: Int) throws -> Appended {
         _ = try repair()
         let count = try count()
-        let previous = count == 0 ? ChainLog.genesis : try record(count - 1).chainHash
+        let previous = try checkedTail(count)
         let target = entryPath(count)
         var info = stat()
         if lstat(target, &info) == 0 {
             throw ChainLogError.broken(index: count, "\(IndexRecord.file(of: count)) exists but index.tsv has no line for it; bond chain-log verify says more")
         }
         try writePending(bytes)
-        guard rename(pendingPath, target) == 0 else {
+        guard link(pendingPath, target) == 0 else {
             let code = errno
             unlink(pendingPath)
             throw FileFailure(.rename, FileFailure.quoted(target), errno: code)
         }
-        try syncDirectory(entriesPath)
         let content = SHA256.hash(bytes)
         let record = IndexRecord(index: count, contentSHA256: content, chainHash: ChainLog.chainHash(previous: previous, content: content),
                                  appendedEpoch: now)
-        try appendIndexLine(record)
+        do {
+            try syncDirectory(entriesPath)
+            try appendIndexLine(record)
+        } catch {
+            // Not acknowledged: nothing of it stays.
+            unlink(target)
+            unlink(pendingPath)
+            try? syncDirectory(entriesPath)
+            throw error
+        }
+        unlink(pendingPath)
         return Appended(record: record, previousChainHash: previous)
     }
 
-    /// Brings the log back to a state verify passes after a crash: drops an entry never
-    /// renamed into entries/, cuts an index line written in part, and completes an entry whose
-    /// file is in entries/ but whose line is not in index.tsv (its time: the file's). Takes no
-    /// lock: callers hold it.
+    /// The chain hash to append after, once the last entry's file and chain link are checked.
+    private func checkedTail(_ count: Int) throws -> [UInt8] {
+        guard count > 0 else { return ChainLog.genesis }
+        let last = try record(count - 1)
+        let before = count == 1 ? ChainLog.genesis : try record(count - 2).chainHash
+        guard ChainLog.chainHash(previous: before, content: last.contentSHA256) == last.chainHash else {
+            throw ChainLogError.broken(index: count - 1, "chain link broken: not appending after it; bond chain-log verify says more")
+        }
+        guard try EntryReader.sha256(entryPath(count - 1), index: count - 1) == last.contentSHA256 else {
+            throw ChainLogError.broken(index: count - 1, "entry changed: \(last.file) does not match index.tsv; not appending after it")
+        }
+        return last.chainHash
+    }
+
+    /// Brings the log back after a crash to a state verify passes. Only what an append in
+    /// progress (`.pending` present) can leave is touched: `.pending` alone is dropped, an
+    /// index line written in part is cut, an entry linked but not indexed is completed (its
+    /// time: the file's). Anything else is refused. Takes no lock: callers hold it.
     /// - Returns: what was done, one sentence each (empty when the log was whole).
+    /// - Throws: ``ChainLogError/broken(index:_:)`` for a log that was altered, not crashed.
     public func repair() throws -> [String] {
         var done: [String] = []
-        if access(pendingPath, F_OK) == 0 {
-            guard unlink(pendingPath) == 0 else { throw FileFailure(.remove, FileFailure.quoted(pendingPath), errno: errno) }
-            try syncDirectory(directory)
-            done.append("dropped an entry whose append stopped before it reached entries/ (it was never acknowledged)")
+        var pending = stat()
+        let appending = lstat(pendingPath, &pending) == 0
+        if appending && pending.st_mode & S_IFMT != S_IFREG {
+            throw ChainLogError.broken(index: try count(), ".pending is not a regular file: the log was altered")
         }
         let tail = try unfinishedIndexLine()
         if tail.unfinished {
-            // Only a last line without its LF is an append's; anything else was altered, and
-            // repair leaves it for verify to name.
-            guard tail.completeBytes >= 0, tail.completeBytes % IndexRecord.lineLength == 0 else {
-                throw ChainLogError.broken(index: tail.completeLines, "index.tsv was altered (its lines are not all \(IndexRecord.lineLength) bytes); bond chain-log verify names the line")
+            guard appending, tail.completeBytes >= 0, tail.completeBytes % IndexRecord.lineLength == 0,
+                  try indexSize() - tail.completeBytes < IndexRecord.lineLength else {
+                throw ChainLogError.broken(index: tail.completeLines, "index.tsv ends in part of a line, but no append was in progress: it was altered; bond chain-log verify names the line")
             }
             let size = try indexSize()
             guard truncate(indexPath, off_t(tail.completeBytes)) == 0 else { throw FileFailure(.write, FileFailure.quoted(indexPath), errno: errno) }
@@ -71,21 +96,38 @@ extension ChainLog {
             throw ChainLogError.broken(index: try count(), "index.tsv was altered (its lines are not all \(IndexRecord.lineLength) bytes); bond chain-log verify names the line")
         }
         let count = try count()
-        let orphan = entryPath(count)
-        var info = stat()
-        if lstat(orphan, &info) == 0 && info.st_mode & S_IFMT == S_IFREG {
-            let bytes = try EntryReader.readAll(orphan)
+        let next = entryPath(count)
+        var orphan = stat()
+        let orphaned = lstat(next, &orphan) == 0
+        if !appending {
+            if orphaned {
+                throw ChainLogError.broken(index: count, "\(IndexRecord.file(of: count)) is not in index.tsv and no append was in progress: it was put there; bond chain-log verify says more")
+            }
+            return done
+        }
+        if orphaned && orphan.st_ino == pending.st_ino && orphan.st_dev == pending.st_dev {
+            let bytes = try EntryReader.readAll(next)
             let previous = count == 0 ? ChainLog.genesis : try record(count - 1).chainHash
             let content = SHA256.hash(bytes)
             try appendIndexLine(IndexRecord(index: count, contentSHA256: content, chainHash: ChainLog.chainHash(previous: previous, content: content),
-                                            appendedEpoch: Int(info.st_mtim.tv_sec)))
+                                            appendedEpoch: Int(orphan.st_mtim.tv_sec)))
             done.append("completed entry \(count): its file was in entries/ but its index.tsv line was missing")
+        } else if orphaned {
+            throw ChainLogError.broken(index: count, "\(IndexRecord.file(of: count)) is not the entry being appended: it was put there; bond chain-log verify says more")
+        } else {
+            var last = stat()
+            let indexed = count > 0 && lstat(entryPath(count - 1), &last) == 0 && last.st_ino == pending.st_ino && last.st_dev == pending.st_dev
+            if !indexed {
+                done.append("dropped an entry whose append stopped before it reached entries/ (it was never acknowledged)")
+            }
         }
+        guard unlink(pendingPath) == 0 else { throw FileFailure(.remove, FileFailure.quoted(pendingPath), errno: errno) }
+        try syncDirectory(directory)
         return done
     }
 
     private func writePending(_ bytes: [UInt8]) throws {
-        let descriptor = Glibc.open(pendingPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = Glibc.open(pendingPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(pendingPath), errno: errno) }
         do {
             try AtomicFile.writeAll(descriptor, bytes, name: FileFailure.quoted(pendingPath))

@@ -22,11 +22,15 @@ extension ChainLog {
     public func verify(from: Int = 0, trustedChainHash: [UInt8]? = nil) throws -> Verified {
         let records = try self.records()
         let count = records.count
+        let appending = access(pendingPath, F_OK) == 0
         if try unfinishedIndexLine().unfinished {
-            throw ChainLogError.broken(index: count, "unfinished append: index.tsv ends in part of its line; bond chain-log repair completes or drops it")
+            if appending {
+                throw ChainLogError.broken(index: count, "unfinished append: index.tsv ends in part of its line; bond chain-log repair completes or drops it")
+            }
+            throw ChainLogError.broken(index: count, "index.tsv ends in part of a line, but no append was in progress: it was altered")
         }
-        if access(pendingPath, F_OK) == 0 {
-            throw ChainLogError.broken(index: count, "unfinished append: .pending was never renamed into entries/; bond chain-log repair drops it")
+        if appending {
+            throw ChainLogError.broken(index: count, "unfinished append: .pending is still there; bond chain-log repair completes or drops it")
         }
         guard from <= count else { throw ChainLogError.sizeTooLarge(size: from, count: count) }
         var previous = ChainLog.genesis
@@ -63,24 +67,10 @@ extension ChainLog {
 
     /// SHA-256 of entry `index`'s file, read through `buffer`; nil when it does not exist.
     private func hashEntry(_ index: Int, in entries: Int32, buffer: inout [UInt8]) throws -> [UInt8]? {
-        let name = IndexRecord.padded(index)
-        let descriptor = openat(entries, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
-            throw FileFailure(.openForReading, FileFailure.quoted(entryPath(index)), errno: errno)
-        }
+        let shown = IndexRecord.file(of: index)
+        guard let descriptor = try EntryReader.open(IndexRecord.padded(index), in: entries, index: index, shown: shown) else { return nil }
         defer { close(descriptor) }
-        var hasher = SHA256()
-        while true {
-            let result = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw FileFailure(.read, FileFailure.quoted(entryPath(index)), errno: errno)
-            }
-            if result == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<result])) }
-        }
-        return hasher.finalize()
+        return try EntryReader.sha256(descriptor, shown: entryPath(index), buffer: &buffer)
     }
 
     /// Every file in entries/ must be an entry of the index.
@@ -97,10 +87,7 @@ extension ChainLog {
             if extra == nil || position < extra!.index { extra = (position, name) }
         }
         if let extra {
-            let unfinished = extra.name == IndexRecord.padded(count)
-            throw ChainLogError.broken(index: extra.index, unfinished
-                ? "unfinished append: entries/\(extra.name) has no index.tsv line; bond chain-log repair completes it"
-                : "extra entry: entries/\(MessageText.sanitized(extra.name, limit: 80)) is not in index.tsv")
+            throw ChainLogError.broken(index: extra.index, "extra entry: entries/\(MessageText.sanitized(extra.name, limit: 80)) is not in index.tsv")
         }
     }
 }

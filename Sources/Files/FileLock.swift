@@ -20,6 +20,31 @@ public final class FileLock {
         self.descriptor = descriptor
     }
 
+    private init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// A shared lock for a reader (flock LOCK_SH): it waits for a holder of the exclusive lock
+    /// and keeps writers out while held, and needs no write access: on a read-only log (an
+    /// archive, a read-only mount) the lock file is opened for reading, and a log with no lock
+    /// file has had no writer to wait for (nil).
+    /// - Throws: ``FileFailure`` when the lock file exists but cannot be opened or locked.
+    public static func shared(_ path: String) throws -> FileLock? {
+        var descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 && errno == ENOENT {
+            descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            if descriptor < 0 && (errno == EROFS || errno == EACCES) { return nil }
+        }
+        guard descriptor >= 0 else { throw FileFailure(.openForReading, FileFailure.quoted(path), errno: errno) }
+        while flock(descriptor, LOCK_SH) != 0 {
+            if errno == EINTR { continue }
+            let code = errno
+            close(descriptor)
+            throw FileFailure(.lock, FileFailure.quoted(path), errno: code)
+        }
+        return FileLock(descriptor: descriptor)
+    }
+
     deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)

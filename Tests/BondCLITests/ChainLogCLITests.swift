@@ -210,13 +210,14 @@ struct ChainLogCLITests {
         try Data("never acknowledged".utf8).write(to: URL(fileURLWithPath: dir + "/.pending"))
         let named = try run(["verify", "--dir", dir])
         #expect(named.status == 65)
-        #expect(named.stderr.contains("entry 3: unfinished append: .pending was never renamed into entries/"))
+        #expect(named.stderr.contains("entry 3: unfinished append: .pending is still there"))
         let repaired = try run(["repair", "--dir", dir])
         #expect(repaired.line["entries"] as? Int == 3)
         #expect((repaired.line["repaired"] as? [String])?.first?.hasPrefix("dropped an entry") == true)
         #expect(try run(["verify", "--dir", dir]).status == 0)
-        // Crash after the rename, with half an index line: cut, then completed.
+        // Crash after the link into entries/, with half an index line: cut, then completed.
         try Data("d".utf8).write(to: URL(fileURLWithPath: dir + "/entries/000000000003"))
+        try FileManager.default.linkItem(atPath: dir + "/entries/000000000003", toPath: dir + "/.pending")
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/index.tsv"))
         handle.seekToEndOfFile()
         handle.write(Data("000000000003\t18ac3e".utf8))
@@ -230,6 +231,7 @@ struct ChainLogCLITests {
         #expect(verified.line["entries"] as? Int == 4)
         // The next append repairs by itself, saying so.
         try Data("e".utf8).write(to: URL(fileURLWithPath: dir + "/entries/000000000004"))
+        try FileManager.default.linkItem(atPath: dir + "/entries/000000000004", toPath: dir + "/.pending")
         let appended = try run(["append", "--dir", dir], input: "f\n")
         #expect(appended.line["index"] as? Int == 5)
         #expect(appended.stderr.contains("warning: repaired"))

@@ -4,7 +4,7 @@ import Testing
 /// Each completion file loaded in its real shell, offering what bond's table says.
 @Suite("Shell completions")
 struct CompletionTests {
-    static let optionsOfEncode = ["--binary", "--check", "--file", "--help", "--keep-going", "--log-file", "--quiet", "--verbose", "--version"]
+    static let optionsOfEncode = ["--binary", "--check", "--config", "--file", "--help", "--keep-going", "--log-file", "--profile", "--quiet", "--verbose", "--version"]
 
     /// The words bash offers for `words` (the last one being completed).
     func bash(_ words: [String]) throws -> [String] {
@@ -59,7 +59,7 @@ struct CompletionTests {
         #expect(try fish("bond base58 ") == ["decode", "encode"])
         #expect(try fish("bond base58 encode --") == Self.optionsOfEncode)
         #expect(try fish("bond completions ") == ["bash", "fish", "zsh"])
-        #expect(try fish("bond help ") == ["base58", "call", "chain-log", "completions", "key", "read-meter", "send-tx", "sign-tx"])
+        #expect(try fish("bond help ") == ["base58", "call", "chain-log", "completions", "config", "key", "read-meter", "send-tx", "sign-tx"])
         #expect(try fish("bond read-meter ") == ["energy-api", "eumel", "watttime"])
         #expect(try fish("bond read-meter watttime --signal ") == ["index", "moer"])
     }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("man pages")
 struct ManPageTests {
-    static let pages = ["bond.1", "bond-base58.1", "bond-call.1", "bond-chain-log.1", "bond-completions.1", "bond-key.1", "bond-read-meter.1", "bond-send-tx.1", "bond-sign-tx.1"]
+    static let pages = ["bond.1", "bond-base58.1", "bond-call.1", "bond-chain-log.1", "bond-config.1", "bond-completions.1", "bond-key.1", "bond-read-meter.1", "bond-send-tx.1", "bond-sign-tx.1"]
 
     @Test("pass 'mandoc -T lint' with no message", arguments: pages)
     func lint(page: String) throws {

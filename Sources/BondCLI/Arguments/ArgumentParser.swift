@@ -200,48 +200,62 @@ public struct ArgumentParser: Sendable {
     }
 
     private func checked(_ raw: String, for spec: OptionSpec, _ state: State) throws(Failure) -> ParsedArguments.Value {
+        switch ArgumentParser.check(raw, for: spec) {
+        case .success(let value): return value
+        case .failure(let problem): throw fail(state, problem.message)
+        }
+    }
+
+    /// A value's problem: the message a usage error gives.
+    struct ValueProblem: Error {
+        let message: String
+    }
+
+    /// Checks `raw` against `spec`'s kind, as on the command line (a profile's values go
+    /// through here too): the parsed value, or what is wrong with it.
+    static func check(_ raw: String, for spec: OptionSpec) -> Result<ParsedArguments.Value, ValueProblem> {
         let shown = MessageText.quoted(raw)
         switch spec.kind {
         case .flag, .count:
-            return .present
+            return .success(.present)
         case .text:
-            return .text(raw)
+            return .success(.text(raw))
         case .path, .directory:
-            guard !raw.isEmpty else { throw fail(state, "option '\(spec.longForm)' needs a non-empty \(spec.kind.placeholder)") }
-            return .text(raw)
+            guard !raw.isEmpty else { return .failure(ValueProblem(message: "option '\(spec.longForm)' needs a non-empty \(spec.kind.placeholder)")) }
+            return .success(.text(raw))
         case .integer:
             guard !raw.isEmpty, raw.allSatisfy(\.isASCIIDigit), let number = UInt64(raw) else {
-                throw fail(state, "option '\(spec.longForm)' expects a whole number, got \(shown)")
+                return .failure(ValueProblem(message: "option '\(spec.longForm)' expects a whole number, got \(shown)"))
             }
-            return .integer(number)
+            return .success(.integer(number))
         case .quantity:
             if case .notANumber? = Result(catching: { () throws(QuantityError) in try Quantity.parse(raw) }).failure {
-                throw fail(state, "option '\(spec.longForm)' expects a number (whole, 0x hex, or with a unit such as 10gwei), got \(shown)")
+                return .failure(ValueProblem(message: "option '\(spec.longForm)' expects a number (whole, 0x hex, or with a unit such as 10gwei), got \(shown)"))
             }
-            return .text(raw)
+            return .success(.text(raw))
         case .wholeNumber:
             let digits = raw.hasPrefix("0x") || raw.hasPrefix("0X") ? Substring(raw.dropFirst(2)) : Substring(raw)
             let hex = digits.count != raw.count
             guard !digits.isEmpty, digits.allSatisfy({ hex ? $0.isHexDigit : $0.isASCIIDigit }) else {
-                throw fail(state, "option '\(spec.longForm)' expects a whole number (decimal or 0x hex), got \(shown)")
+                return .failure(ValueProblem(message: "option '\(spec.longForm)' expects a whole number (decimal or 0x hex), got \(shown)"))
             }
-            return .text(raw)
+            return .success(.text(raw))
         case .hex:
             if case .failure(let error) = Result(catching: { () throws(HexError) in try Hex.decode(raw) }) {
-                throw fail(state, "option '\(spec.longForm)' expects hex bytes: \(error.description)")
+                return .failure(ValueProblem(message: "option '\(spec.longForm)' expects hex bytes: \(error.description)"))
             }
-            return .text(raw)
+            return .success(.text(raw))
         case .duration:
             guard let duration = DurationText.parse(raw) else {
-                throw fail(state, "option '\(spec.longForm)' expects a duration (seconds, or a number with ms, s, m or h), got \(shown)")
+                return .failure(ValueProblem(message: "option '\(spec.longForm)' expects a duration (seconds, or a number with ms, s, m or h), got \(shown)"))
             }
-            return .duration(duration)
+            return .success(.duration(duration))
         case .choice(let words):
             guard words.contains(raw) else {
-                throw fail(state, "option '\(spec.longForm)' expects one of \(words.joined(separator: ", ")), got \(shown)"
-                           + Suggestion.hint(for: raw, among: words, quoted: true))
+                return .failure(ValueProblem(message: "option '\(spec.longForm)' expects one of \(words.joined(separator: ", ")), got \(shown)"
+                           + Suggestion.hint(for: raw, among: words, quoted: true)))
             }
-            return .text(raw)
+            return .success(.text(raw))
         }
     }
 

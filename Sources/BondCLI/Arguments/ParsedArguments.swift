@@ -15,6 +15,12 @@ public struct ParsedArguments: Sendable, Equatable {
     public internal(set) var values: [String: [Value]] = [:]
     /// Positional arguments in order, those after `--` included.
     public internal(set) var positionals: [String] = []
+    /// The options whose values came from a config profile, not the command line: a command
+    /// lets the command line override them without calling the two a conflict.
+    public internal(set) var profileKeys: Set<String> = []
+
+    /// Whether option `name` was given on the command line itself.
+    public func onCommandLine(_ name: String) -> Bool { values[name] != nil && !profileKeys.contains(name) }
 
     public init() {}
 

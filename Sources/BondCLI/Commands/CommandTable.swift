@@ -13,6 +13,7 @@ public enum CommandTable {
             CallCommand.spec,
             KeyCommand.spec,
             Base58Command.spec,
+            ConfigCommand.spec,
             CompletionsCommand.spec,
             HelpCommand.spec,
         ],

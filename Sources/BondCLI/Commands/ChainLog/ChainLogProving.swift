@@ -14,12 +14,12 @@ enum ChainLogProving {
         if let trusted, trusted.count != 32 {
             throw CommandFailure.usage("--trusted-chain-hash must be 32 bytes (64 hex digits), got \(trusted.count)")
         }
-        if from > 0 && trusted == nil {
-            throw CommandFailure.usage("--from N needs --trusted-chain-hash: the chain hash of entry N-1 from an earlier verify")
+        if (from > 0) != (trusted != nil) {
+            throw CommandFailure.usage("--from N (N from 1) and --trusted-chain-hash go together: the entries and chain hash of an earlier verify")
         }
         let verified: ChainLog.Verified
         do {
-            let lock = try log.lock()
+            let lock = try log.readLock()
             defer { _ = lock }
             verified = try log.verify(from: from, trustedChainHash: trusted)
         }
@@ -70,7 +70,7 @@ enum ChainLogProving {
         let log = try ChainLog.open(try ChainLogCommand.directory(arguments))
         guard let first = ChainLogCommand.option(arguments, "first") else { throw CommandFailure.usage("give --first M, the earlier tree size") }
         let (leaves, second) = try leaves(log, size: ChainLogCommand.option(arguments, "second"))
-        guard first <= second else { throw CommandFailure.usage("--first \(first) is larger than --second \(second)") }
+        guard first <= second else { throw ChainLogError.sizeTooLarge(size: first, count: second) }
         var line = JSONObject()
         line.integer("first_size", first)
         line.integer("second_size", second)
@@ -108,8 +108,13 @@ enum ChainLogProving {
             }
             path.append(hash)
         }
-        if case .string(let claimed)? = proof["root"], let claimedRoot = try? Hex.decode(claimed), claimedRoot != root {
-            throw ChainLogError.proof("the proof is for root \(Hex.encode(claimedRoot)), not the trusted \(Hex.encode(root))")
+        if let claimed = proof["root"] {
+            guard case .string(let text) = claimed, let claimedRoot = try? Hex.decode(text), claimedRoot.count == 32 else {
+                throw ChainLogError.proof("the proof's root is not a 32-byte hex hash")
+            }
+            guard claimedRoot == root else {
+                throw ChainLogError.proof("the proof is for root \(Hex.encode(claimedRoot)), not the trusted \(Hex.encode(root))")
+            }
         }
         let content = SHA256.hash(try InputFile.readAll(entryPath))
         guard index < size else { throw ChainLogError.proof("leaf_index \(index) is not inside a tree of \(size)") }

@@ -41,8 +41,13 @@ enum ChainLogReading {
             appended = try log.append(bytes, now: Timestamp.nowEpoch())
         }
         try invocation.output.write(ChainLogLine.entry(appended.record, previousChainHash: appended.previousChainHash, log: log, content: bytes))
-        // The line is the acknowledgement: out now, not when a buffer fills.
-        try invocation.output.flush()
+        // The line is the acknowledgement: out now, not when a buffer fills; a reader that went
+        // away is an error here, since what follows in the input is not appended.
+        do {
+            try invocation.output.flush()
+        } catch is OutputClosed {
+            throw CommandFailure(.ioError, "standard output closed after entry \(appended.record.index) was appended (its line was not delivered); the rest of the input was not appended")
+        }
     }
 
     static func head(_ invocation: Invocation) throws -> ExitStatus {

@@ -20,7 +20,7 @@ struct MeterSource {
     var file: String? {
         get throws {
             guard let path = arguments.text("file") else { return nil }
-            if arguments.text("url") != nil {
+            if arguments.onCommandLine("url") {
                 throw CommandFailure.usage("--file reads a saved response and --url asks the service: give one of them")
             }
             return path
@@ -92,7 +92,7 @@ struct MeterSource {
 
     /// Refuses options that only make sense when asking the service, given with `--file`.
     func refuseWithFile(_ names: [String]) throws {
-        for name in names where arguments.values[name] != nil {
+        for name in names where arguments.onCommandLine(name) {
             throw CommandFailure.usage("--\(name) applies to asking the service; with --file there is no request")
         }
     }

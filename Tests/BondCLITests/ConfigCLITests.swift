@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// Config profiles on the command line: precedence, `bond config check`, and the errors that
+/// exit 78.
+@Suite("bond config profiles")
+struct ConfigCLITests {
+    static let sample = """
+        default:
+          global:
+            quiet: true
+          read-meter.eumel:
+            register: export
+            url: http://192.168.1.20
+          chain-log:
+            dir: LOGDIR
+          send-tx:
+            rpc: http://127.0.0.1:1
+        other:
+          read-meter:
+            retries: 0
+        """
+
+    func config(_ directory: TemporaryDirectory, _ text: String = ConfigCLITests.sample) throws -> String {
+        let path = directory.path("config.yaml")
+        try text.replacingOccurrences(of: "LOGDIR", with: directory.path("log")).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let fixture = BondBinary.packageRoot.appendingPathComponent("Tests/Fixtures/eumel/eumel-v2.1.1.xml").path
+
+    @Test("a profile fills what the command line leaves out; the command line wins; --file beats the profile's --url")
+    func precedence() throws {
+        let directory = try TemporaryDirectory()
+        let path = try config(directory)
+        let fromProfile = try BondBinary.run(["read-meter", "eumel", "--config", path, "--file", Self.fixture])
+        #expect(fromProfile.status == 0, "\(fromProfile.stderr)")
+        #expect(fromProfile.line["register"] as? String == "export")
+        let flag = try BondBinary.run(["read-meter", "eumel", "--config", path, "--file", Self.fixture, "--register", "import"])
+        #expect(flag.line["register"] as? String == "import")
+        let logged = try BondBinary.run(["chain-log", "append", "--config", path], input: "x\n")
+        #expect(logged.status == 0, "\(logged.stderr)")
+        #expect((logged.line["file"] as? String)?.hasPrefix(directory.path("log")) == true)
+        // BOND_CONFIG finds the file too.
+        let environment = ["BOND_CONFIG": path, "PATH": "/usr/bin:/bin"]
+        let viaEnvironment = try BondBinary.run(["read-meter", "eumel", "--file", Self.fixture], environment: environment)
+        #expect(viaEnvironment.line["register"] as? String == "export")
+    }
+
+    @Test("the environment beats the profile: BOND_RPC_URL over send-tx.rpc")
+    func environmentWins() throws {
+        let directory = try TemporaryDirectory()
+        let path = try config(directory)
+        let key = directory.path("device.key")
+        try Data(("0x" + String(repeating: "46", count: 32) + "\n").utf8).write(to: URL(fileURLWithPath: key))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key)
+        let signed = try BondBinary.run(["sign-tx", "-n", "--key-file", key, "--nonce", "0", "--gas", "21000", "--gas-price", "1gwei",
+                                         "--chain-id", "1", "--to", "0x" + String(repeating: "35", count: 20)])
+        #expect(signed.status == 0)
+        let fromProfile = try BondBinary.run(["send-tx", "--retries", "0"], stdin: Data(signed.stdout.utf8),
+                                             environment: ["BOND_CONFIG": path, "PATH": "/usr/bin:/bin"])
+        #expect(fromProfile.status == 75)
+        #expect(fromProfile.stderr.contains("cannot reach http://127.0.0.1:1"), "\(fromProfile.stderr)")
+        let fromEnvironment = try BondBinary.run(["send-tx", "--retries", "0"], stdin: Data(signed.stdout.utf8),
+                                                 environment: ["BOND_CONFIG": path, "BOND_RPC_URL": "http://127.0.0.1:2", "PATH": "/usr/bin:/bin"])
+        #expect(fromEnvironment.stderr.contains("cannot reach http://127.0.0.1:2"), "\(fromEnvironment.stderr)")
+        let fromFlag = try BondBinary.run(["send-tx", "--retries", "0", "--rpc", "http://127.0.0.1:3"], stdin: Data(signed.stdout.utf8),
+                                          environment: ["BOND_CONFIG": path, "BOND_RPC_URL": "http://127.0.0.1:2", "PATH": "/usr/bin:/bin"])
+        #expect(fromFlag.stderr.contains("cannot reach http://127.0.0.1:3"), "\(fromFlag.stderr)")
+    }
+
+    @Test("config check prints each section; unknown keys, sections, profiles, wrong types and inline secrets exit 78")
+    func check() throws {
+        let directory = try TemporaryDirectory()
+        let path = try config(directory)
+        let checked = try BondBinary.run(["config", "check", "--config", path])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.lines.map { "\($0["profile"]!) \($0["section"]!)" } == ["default global", "default read-meter.eumel", "default chain-log",
+                                                                                "default send-tx", "other read-meter"])
+        #expect(try BondBinary.run(["config", "check", "--config", path, "--profile", "other"]).stdoutLines.count == 1)
+        for (text, message) in [
+            ("default:\n  read-meter.eumel:\n    urll: x\n", "profile 'default', read-meter.eumel: 'urll' is not an option of it (did you mean 'url'?)"),
+            ("default:\n  read-metre:\n    url: x\n", "profile 'default': 'read-metre' is not a subcommand of bond (did you mean 'read-meter'?)"),
+            ("default:\n  send-tx:\n    retries: many\n", "profile 'default', send-tx.retries: option '--retries' expects a whole number, got 'many'"),
+            ("default:\n  send-tx:\n    wait: yes\n", "profile 'default', send-tx.wait: expects true or false, got a string"),
+            ("default:\n  read-meter.eumel:\n    password: hunter2\n", "profile 'default', read-meter.eumel.password: secrets stay in files"),
+            ("default:\n  sign-tx:\n    key-file: \"0x\(String(repeating: "46", count: 32))\"\n", "profile 'default', sign-tx.key-file: secrets stay in files"),
+        ] {
+            let bad = directory.path("bad.yaml")
+            try text.write(toFile: bad, atomically: true, encoding: .utf8)
+            let result = try BondBinary.run(["config", "check", "--config", bad])
+            #expect(result.status == 78, "\(text)")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+            // Any command reading the profile refuses it the same way.
+            #expect(try BondBinary.run(["base58", "encode", "00", "--config", bad]).status == 78)
+        }
+        let unknown = try BondBinary.run(["base58", "encode", "00", "--config", path, "--profile", "nope"])
+        #expect(unknown.status == 78)
+        #expect(unknown.stderr.contains("has no profile 'nope' (it has default, other)"))
+        let missing = try BondBinary.run(["base58", "encode", "00", "--config", directory.path("none.yaml")])
+        #expect(missing.status == 66)
+    }
+
+    @Test("the default file under XDG_CONFIG_HOME is read; without one, --profile is a configuration error")
+    func defaultLocation() throws {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.path("bond"), withIntermediateDirectories: true)
+        try ConfigCLITests.sample.replacingOccurrences(of: "LOGDIR", with: directory.path("log"))
+            .write(toFile: directory.path("bond/config.yaml"), atomically: true, encoding: .utf8)
+        let result = try BondBinary.run(["read-meter", "eumel", "--file", Self.fixture],
+                                        environment: ["XDG_CONFIG_HOME": directory.url.path, "PATH": "/usr/bin:/bin"])
+        #expect(result.line["register"] as? String == "export")
+        let none = try BondBinary.run(["base58", "encode", "00", "--profile", "x"],
+                                      environment: ["XDG_CONFIG_HOME": directory.path("empty"), "HOME": directory.path("empty"), "PATH": "/usr/bin:/bin"])
+        if !FileManager.default.fileExists(atPath: "/etc/bond/config.yaml") {
+            #expect(none.status == 78)
+            #expect(none.stderr.contains("--profile x: no config file"))
+        }
+    }
+}
