@@ -13,7 +13,7 @@ MANPAGES = $(wildcard man/*.1)
 
 help:
 	@echo "make setup      install missing system packages, build release"
-	@echo "make demo       run the main job on the bundled samples"
+	@echo "make demo       set up, then run the main job on loopback: meter -> log -> Origin registry"
 	@echo "make test       build and run every test (starts and stops its services)"
 	@echo "make bench      release build, benchmark table against references"
 	@echo "make install    install bond, man pages, completions under PREFIX=$(PREFIX) (DESTDIR too)"
@@ -25,7 +25,7 @@ help:
 setup:
 	scripts/setup
 
-demo:
+demo: setup
 	scripts/demo
 
 build:

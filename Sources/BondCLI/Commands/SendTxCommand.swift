@@ -29,7 +29,7 @@ enum SendTxCommand {
     static func run(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
         let modes = ["flush", "spool-status"].filter { arguments.text($0) != nil }
-        if modes.count > 1 || (!modes.isEmpty && (arguments.text("spool") != nil || !arguments.positionals.isEmpty)) {
+        if modes.count > 1 || (!modes.isEmpty && (arguments.onCommandLine("spool") || !arguments.positionals.isEmpty)) {
             throw CommandFailure.usage("--flush and --spool-status take no input and no other spool option")
         }
         if let directory = arguments.text("spool-status") { return try status(directory, invocation) }
