@@ -7,7 +7,7 @@
 # Environment (all optional): BOND, BOND_CONFIG, BOND_PROFILE (default producer),
 # BOND_STATE_DIR (default /var/lib/bond), BOND_LOG_COMMAND (default `logger -t bond-carbon`).
 set -euo pipefail
-bond=${BOND:-bond}
+bond=${BOND:-$(command -v bond || echo /usr/local/bin/bond)}
 export BOND_CONFIG=${BOND_CONFIG:-/etc/bond/config.yaml}
 profile=${BOND_PROFILE:-producer}
 state=${BOND_STATE_DIR:-/var/lib/bond}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The producer's job, run by cron (examples/crontab) or a systemd timer (examples/systemd/):
-# what the original framework's dispatcher did for a producing asset, as one pipeline.
+# The reporting job, run by cron (examples/crontab) or a systemd timer (examples/systemd/):
+# what the original framework's dispatcher did for an asset, as one pipeline. The profile
+# decides whether it reports as a producer or a consumer (BOND_PROFILE=consumer).
 #
 #   1. send what an outage left in the spool, oldest first;
 #   2. read the meter (a failure becomes a meter_down line, so the outage is logged and told
@@ -12,16 +13,17 @@
 # URL and password file, the log directory, the registry, asset, key, state and nonce files,
 # the node. Runs never overlap: a run that finds the previous one still going skips.
 #
-# Environment (all optional): BOND (the bond binary), BOND_CONFIG (default
-# /etc/bond/config.yaml), BOND_PROFILE (default producer), BOND_STATE_DIR (default
-# /var/lib/bond: the lock and the spool), BOND_LOG_COMMAND (a shell command that diagnostics
-# are piped to, default `logger -t bond-producer`, i.e. syslog; `cat >&2` keeps them on stderr).
+# Environment (all optional): BOND (the bond binary; default the one on PATH, else
+# /usr/local/bin/bond), BOND_CONFIG (default /etc/bond/config.yaml), BOND_PROFILE (default
+# producer), BOND_STATE_DIR (default /var/lib/bond: the lock and the spool), BOND_LOG_COMMAND
+# (a shell command that diagnostics are piped to, default `logger -t bond-PROFILE`, i.e.
+# syslog; `cat >&2` keeps them on stderr).
 set -euo pipefail
-bond=${BOND:-bond}
+bond=${BOND:-$(command -v bond || echo /usr/local/bin/bond)}
 export BOND_CONFIG=${BOND_CONFIG:-/etc/bond/config.yaml}
 profile=${BOND_PROFILE:-producer}
 state=${BOND_STATE_DIR:-/var/lib/bond}
-log_command=${BOND_LOG_COMMAND:-logger -t bond-producer}
+log_command=${BOND_LOG_COMMAND:-logger -t bond-$profile}
 mkdir -p "$state"
 
 # One run at a time: the next cron run skips while this one holds the lock.

@@ -60,6 +60,7 @@ enum ErrorStatus {
         case let error as NonceFileError:
             return (.dataError, error.description)
         case let error as TransactionFillError:
+            if case .chainMismatch = error { return (.dataError, error.description) }
             return (.temporaryFailure, error.description)
         case let error as SourceError:
             switch error {

@@ -29,8 +29,8 @@ public enum KeyDerivation {
         }
         guard length >= 1, length <= 1 << 30 else { throw .invalidParameters("pbkdf2 output of \(length) bytes is out of range") }
         var out = [UInt8](repeating: 0, count: length)
-        let status = PKCS5_PBKDF2_HMAC(password.map { CChar(bitPattern: $0) }, Int32(password.count), salt, Int32(salt.count),
-                                       Int32(iterations), EVP_sha256(), Int32(length), &out)
+        let status = bond_PKCS5_PBKDF2_HMAC(password.map { CChar(bitPattern: $0) }, Int32(password.count), salt, Int32(salt.count),
+                                       Int32(iterations), bond_EVP_sha256(), Int32(length), &out)
         guard status == 1 else { throw .invalidParameters("OpenSSL rejected pbkdf2") }
         return out
     }
@@ -39,16 +39,16 @@ public enum KeyDerivation {
     /// initial counter block `iv`; the same call encrypts and decrypts.
     public static func aes128CTR(key: [UInt8], iv: [UInt8], input: [UInt8]) throws(KeystoreError) -> [UInt8] {
         guard key.count == 16, iv.count == 16 else { throw .invalidParameters("aes-128-ctr needs a 16-byte key and iv") }
-        guard let context = EVP_CIPHER_CTX_new() else { throw .invalidParameters("OpenSSL could not allocate a cipher") }
-        defer { EVP_CIPHER_CTX_free(context) }
+        guard let context = bond_EVP_CIPHER_CTX_new() else { throw .invalidParameters("OpenSSL could not allocate a cipher") }
+        defer { bond_EVP_CIPHER_CTX_free(context) }
         var out = [UInt8](repeating: 0, count: input.count + 16)
         var written: Int32 = 0
         var final: Int32 = 0
-        guard EVP_EncryptInit_ex(context, EVP_aes_128_ctr(), nil, key, iv) == 1,
-              EVP_EncryptUpdate(context, &out, &written, input, Int32(input.count)) == 1 else {
+        guard bond_EVP_EncryptInit_ex(context, bond_EVP_aes_128_ctr(), nil, key, iv) == 1,
+              bond_EVP_EncryptUpdate(context, &out, &written, input, Int32(input.count)) == 1 else {
             throw .invalidParameters("OpenSSL aes-128-ctr failed")
         }
-        let finalStatus = out.withUnsafeMutableBufferPointer { EVP_EncryptFinal_ex(context, $0.baseAddress! + Int(written), &final) }
+        let finalStatus = out.withUnsafeMutableBufferPointer { bond_EVP_EncryptFinal_ex(context, $0.baseAddress! + Int(written), &final) }
         guard finalStatus == 1 else { throw .invalidParameters("OpenSSL aes-128-ctr failed") }
         return Array(out[0..<Int(written + final)])
     }

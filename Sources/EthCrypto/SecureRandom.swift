@@ -7,7 +7,7 @@ public enum SecureRandom {
     /// - Throws: ``CryptoError/randomUnavailable`` if OpenSSL's generator fails (not seeded).
     public static func bytes(_ count: Int) throws(CryptoError) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: count)
-        let status = out.withUnsafeMutableBufferPointer { RAND_bytes($0.baseAddress, Int32(count)) }
+        let status = out.withUnsafeMutableBufferPointer { bond_RAND_bytes($0.baseAddress, Int32(count)) }
         guard status == 1 else { throw .randomUnavailable }
         return out
     }

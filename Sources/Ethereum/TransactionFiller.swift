@@ -18,6 +18,7 @@ public final class TransactionFiller {
     private var chainID: UInt64?
     private var fees: (gasPrice: UInt256?, maxFee: UInt256?, priority: UInt256?)?
     /// Set once the node failed temporarily: no more attempts in this run.
+    private var knownChainID: UInt64?
     public private(set) var nodeDown = false
     /// Notes for `-v`.
     public var onNote: ((String) -> Void)?
@@ -35,7 +36,11 @@ public final class TransactionFiller {
         var out = request
         var missing: [String] = []
         if out.chainID == nil {
-            if let id = try ask("the chain id", { try $0.chainID() }) { out.chainID = id } else { missing.append("chainId") }
+            if let id = try nodeChainID() { out.chainID = id } else { missing.append("chainId") }
+        } else if let given = out.chainID, let id = try nodeChainID(), id != given {
+            // A chain id copied from another network would be signed for a chain that never
+            // sees the transaction.
+            throw TransactionFillError.chainMismatch(given: given, node: id)
         }
         if out.gasPrice == nil && out.maxFeePerGas == nil && out.maxPriorityFeePerGas == nil {
             if let fees = try currentFees() {
@@ -56,6 +61,13 @@ public final class TransactionFiller {
             throw TransactionFillError.unfilled(missing, because: nodeDown ? "the node cannot be reached" : "no value is known")
         }
         return out
+    }
+
+    /// The node's chain id, asked once.
+    private func nodeChainID() throws -> UInt64? {
+        if let knownChainID { return knownChainID }
+        knownChainID = try ask("the chain id", { try $0.chainID() })
+        return knownChainID
     }
 
     /// The next nonce for a request without one: from the node and nonce file once, then
@@ -118,9 +130,13 @@ public final class TransactionFiller {
 /// What the node should have filled but could not.
 public enum TransactionFillError: Error, Equatable, Sendable, CustomStringConvertible {
     case unfilled([String], because: String)
+    /// The chain id given is not the node's.
+    case chainMismatch(given: UInt64, node: UInt64)
 
     public var description: String {
         switch self {
+        case .chainMismatch(let given, let node):
+            return "chain id \(given) was given, but the node is on chain \(node): sign for the node's chain, or give the right --rpc"
         case .unfilled(let fields, let reason):
             return "cannot fill \(fields.joined(separator: ", ")): \(reason); give \(fields.map(TransactionFillError.flag).joined(separator: ", ")) to sign offline"
         }

@@ -16,23 +16,23 @@ public struct SHA256: ~Copyable {
     /// Traps only if OpenSSL cannot allocate a digest context, which means the process is out of
     /// memory; no input can cause it.
     public init() {
-        guard let context = EVP_MD_CTX_new() else {
+        guard let context = bond_EVP_MD_CTX_new() else {
             fatalError("OpenSSL could not allocate an EVP_MD_CTX (out of memory)")
         }
-        guard EVP_DigestInit_ex2(context, SHA256.algorithm, nil) == 1 else {
+        guard bond_EVP_DigestInit_ex2(context, SHA256.algorithm, nil) == 1 else {
             fatalError("OpenSSL could not initialise SHA-256")
         }
         self.context = context
     }
 
     deinit {
-        EVP_MD_CTX_free(context)
+        bond_EVP_MD_CTX_free(context)
     }
 
     /// Feeds `bytes` (any length, including zero) into the digest.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        _ = EVP_DigestUpdate(context, base, bytes.count)
+        _ = bond_EVP_DigestUpdate(context, base, bytes.count)
     }
 
     /// Feeds `bytes` into the digest.
@@ -44,7 +44,7 @@ public struct SHA256: ~Copyable {
     public consuming func finalize() -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: SHA256.digestByteCount)
         digest.withUnsafeMutableBufferPointer { out in
-            _ = EVP_DigestFinal_ex(context, out.baseAddress, nil)
+            _ = bond_EVP_DigestFinal_ex(context, out.baseAddress, nil)
         }
         return digest
     }
@@ -56,7 +56,7 @@ public struct SHA256: ~Copyable {
             digest.withUnsafeMutableBufferPointer { out in
                 // An empty message may come with no base address; any valid pointer will do then.
                 let start = input.baseAddress ?? UnsafeRawPointer(out.baseAddress)
-                _ = EVP_Digest(start, input.count, out.baseAddress, nil, algorithm, nil)
+                _ = bond_EVP_Digest(start, input.count, out.baseAddress, nil, algorithm, nil)
             }
         }
         return digest
@@ -70,7 +70,7 @@ public struct SHA256: ~Copyable {
     /// The SHA-256 implementation, fetched once per process. Fetching it explicitly spares
     /// OpenSSL 3 the implicit lookup it would otherwise do on every digest.
     nonisolated(unsafe) private static let algorithm: OpaquePointer = {
-        guard let md = EVP_MD_fetch(nil, "SHA256", nil) else {
+        guard let md = bond_EVP_MD_fetch(nil, "SHA256", nil) else {
             fatalError("OpenSSL's default provider has no SHA-256")
         }
         return md

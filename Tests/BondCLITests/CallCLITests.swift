@@ -24,6 +24,18 @@ extension DevNodeSuite {
             #expect(count.line["outputs"] as? [String] == ["1"])
         }
 
+        @Test("sign-tx --rpc refuses a --chain-id that is not the node's (65)")
+        func chainMismatch() throws {
+            let node = try DevNode.running()
+            let directory = try TemporaryDirectory()
+            let key = try node.keyFile(OriginTestbed.deployerAccount, in: directory)
+            let signed = try BondBinary.run(["sign-tx", "-n", "--key-file", key, "--rpc", node.rpc, "--chain-id", "73799", "--gas", "21000",
+                                             "--gas-price", "1gwei", "--to", "0x" + String(repeating: "35", count: 20)])
+            #expect(signed.status == 65)
+            #expect(signed.stderr.hasSuffix("chain id 73799 was given, but the node is on chain \(node.chainID): sign for the node's chain, or give the right --rpc\n"))
+            #expect(signed.stdout.isEmpty)
+        }
+
         @Test("a reverted call exits 69 with the contract's reason; no contract, 69; bad options, 64")
         func failures() throws {
             let testbed = try OriginTestbed("consumer")

@@ -85,6 +85,9 @@ struct ConfigCLITests {
             ("default:\n  send-tx:\n    wait: yes\n", "profile 'default', send-tx.wait: expects true or false, got a string"),
             ("default:\n  read-meter.eumel:\n    password: hunter2\n", "profile 'default', read-meter.eumel.password: secrets stay in files"),
             ("default:\n  sign-tx:\n    key-file: \"0x\(String(repeating: "46", count: 32))\"\n", "profile 'default', sign-tx.key-file: secrets stay in files"),
+            ("default:\n  sign-tx:\n    to: \"0x52908400098527886e0F7030069857D2E4169EE7\"\n", "profile 'default', sign-tx.to: "),
+            ("default:\n  send-tx:\n    rpc: htp://x\n", "profile 'default', send-tx.rpc: 'htp://x' is not an http or https URL"),
+            ("default:\n  sign-tx:\n    key-file: /k\n    keystore: /s\n", "profile 'default', sign-tx.keystore: --key-file and --keystore do not go together"),
         ] {
             let bad = directory.path("bad.yaml")
             try text.write(toFile: bad, atomically: true, encoding: .utf8)

@@ -8,7 +8,7 @@ struct ScryptTests {
     /// OpenSSL's own scrypt, for parameters it accepts: an independent implementation.
     static func openSSL(_ password: String, _ salt: String, n: UInt64, r: UInt64, p: UInt64, length: Int) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: length)
-        let status = EVP_PBE_scrypt(password, password.utf8.count, Array(salt.utf8), salt.utf8.count, n, r, p, 1 << 30, &out, length)
+        let status = bond_EVP_PBE_scrypt(password, password.utf8.count, Array(salt.utf8), salt.utf8.count, n, r, p, 1 << 30, &out, length)
         #expect(status == 1)
         return out
     }

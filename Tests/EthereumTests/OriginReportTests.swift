@@ -6,6 +6,7 @@ import Testing
 @Suite("Origin saveSmartMeterRead calls from chain-log lines")
 struct OriginReportTests {
     static let hash = "0x" + String(repeating: "ab", count: 32)
+    static let registry = try! Address("0x" + String(repeating: "77", count: 20))
 
     func record(_ upstream: String, hash: String = OriginReportTests.hash) throws -> JSONValue {
         try JSONParser.parse(Array("{\"index\": 0, \"chain_hash\": \"\(hash)\", \"upstream\": \(upstream)}".utf8))
@@ -20,12 +21,12 @@ struct OriginReportTests {
     @Test("an accumulated reading is sent rounded down; the first run adds no CO2, later ones the exact product")
     func producerCO2() throws {
         let rate = d("0.000395577905877")
-        let first = try OriginReport.report(record: try record(energy("11277.41")), contract: .producer, assetID: UInt256(7),
+        let first = try OriginReport.report(record: try record(energy("11277.41")), contract: .producer, registry: Self.registry, assetID: UInt256(7),
                                             state: nil, co2KgPerWh: rate, meterDown: false)
         #expect(first.newMeterRead == UInt256(11277))
         #expect(first.co2OffsetMeterRead == .zero)
         #expect(!first.co2OffsetServiceDown)
-        let second = try OriginReport.report(record: try record(energy("11377.66")), contract: .producer, assetID: UInt256(7),
+        let second = try OriginReport.report(record: try record(energy("11377.66")), contract: .producer, registry: Self.registry, assetID: UInt256(7),
                                              state: first.state, co2KgPerWh: rate, meterDown: false)
         // (11377.66 - 11277.41) Wh x 0.000395577905877 kg/Wh x 1,000 = 39.6566850641... g.
         #expect(second.state.co2OffsetGrams.description == "39.65668506416925")
@@ -42,7 +43,7 @@ struct OriginReportTests {
         var totals: [UInt256] = []
         for wh in ["12304", "8568.5", "63456.75"] {
             let report = try OriginReport.report(record: try record(energy(wh, accumulated: false)), contract: .producer,
-                                                 assetID: UInt256(8), state: state, co2KgPerWh: nil, meterDown: false)
+                                                 registry: Self.registry, assetID: UInt256(8), state: state, co2KgPerWh: nil, meterDown: false)
             #expect(report.co2OffsetServiceDown)
             #expect(report.co2OffsetMeterRead == .zero)
             state = report.state
@@ -56,15 +57,15 @@ struct OriginReportTests {
     func meterDown() throws {
         let down = try record("{\"kind\": \"energy\", \"driver\": \"eumel\", \"meter_down\": true, \"error\": {}}", hash: "0x" + String(repeating: "cd", count: 32))
         #expect(throws: OriginError.nothingToRepeat) {
-            try OriginReport.report(record: down, contract: .consumer, assetID: UInt256(1), state: nil, co2KgPerWh: nil, meterDown: false)
+            try OriginReport.report(record: down, contract: .consumer, registry: Self.registry, assetID: UInt256(1), state: nil, co2KgPerWh: nil, meterDown: false)
         }
-        let first = try OriginReport.report(record: try record(energy("336.12")), contract: .consumer, assetID: UInt256(1),
+        let first = try OriginReport.report(record: try record(energy("336.12")), contract: .consumer, registry: Self.registry, assetID: UInt256(1),
                                             state: nil, co2KgPerWh: nil, meterDown: false)
-        let repeated = try OriginReport.report(record: down, contract: .consumer, assetID: UInt256(1), state: first.state,
+        let repeated = try OriginReport.report(record: down, contract: .consumer, registry: Self.registry, assetID: UInt256(1), state: first.state,
                                                co2KgPerWh: nil, meterDown: false)
         #expect(repeated.smartMeterDown && repeated.newMeterRead == UInt256(336))
         #expect(Hex.encode(repeated.fileHash) == "0x" + String(repeating: "cd", count: 32))
-        let forced = try OriginReport.report(record: try record(energy("400")), contract: .consumer, assetID: UInt256(1),
+        let forced = try OriginReport.report(record: try record(energy("400")), contract: .consumer, registry: Self.registry, assetID: UInt256(1),
                                              state: first.state, co2KgPerWh: nil, meterDown: true)
         #expect(forced.smartMeterDown && forced.newMeterRead == UInt256(336))
         #expect(forced.arguments(.consumer) == [.uint(UInt256(1)), .uint(UInt256(336)), .fixedBytes(try Hex.decode(Self.hash)), .bool(true)])
@@ -79,7 +80,7 @@ struct OriginReportTests {
     ])
     func badRecords(line: String, message: String) throws {
         #expect(throws: OriginError.badRecord(message)) {
-            try OriginReport.report(record: try JSONParser.parse(Array(line.utf8)), contract: .producer, assetID: UInt256(1),
+            try OriginReport.report(record: try JSONParser.parse(Array(line.utf8)), contract: .producer, registry: Self.registry, assetID: UInt256(1),
                                     state: nil, co2KgPerWh: nil, meterDown: false)
         }
     }
@@ -88,16 +89,16 @@ struct OriginReportTests {
     func stateFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bond-origin-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let state = OriginState(contract: .producer, assetID: UInt256(7), meterReadWh: d("11377.66"), co2OffsetGrams: d("39.65668506416925"),
+        let state = OriginState(contract: .producer, registry: Self.registry, assetID: UInt256(7), meterReadWh: d("11377.66"), co2OffsetGrams: d("39.65668506416925"),
                                 chainHash: try Hex.decode(Self.hash), measuredEpoch: 1_520_533_097)
         try state.write(path)
-        #expect(try OriginState.read(path, contract: .producer, assetID: UInt256(7)) == state)
+        #expect(try OriginState.read(path, contract: .producer, registry: Self.registry, assetID: UInt256(7)) == state)
         #expect(throws: OriginError.badState(path, "it belongs to asset 7, not 8: give each asset its own state file")) {
-            try OriginState.read(path, contract: .producer, assetID: UInt256(8))
+            try OriginState.read(path, contract: .producer, registry: Self.registry, assetID: UInt256(8))
         }
         #expect(throws: OriginError.badState(path, "it belongs to a producer contract, not a consumer one")) {
-            try OriginState.read(path, contract: .consumer, assetID: UInt256(7))
+            try OriginState.read(path, contract: .consumer, registry: Self.registry, assetID: UInt256(7))
         }
-        #expect(try OriginState.read(path + ".missing", contract: .producer, assetID: UInt256(7)) == nil)
+        #expect(try OriginState.read(path + ".missing", contract: .producer, registry: Self.registry, assetID: UInt256(7)) == nil)
     }
 }

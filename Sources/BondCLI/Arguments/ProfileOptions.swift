@@ -1,6 +1,8 @@
 import Configuration
 import Encoding
+import Ethereum
 import Files
+import HTTP
 
 /// Options from a config file's profile (bond(1), FILES): they fill what the command line
 /// leaves out, after the environment. Precedence: flag, environment, profile, default.
@@ -14,7 +16,8 @@ struct ProfileOptions {
         "send-tx": ["rpc": ["BOND_RPC_URL", "ETH_RPC_URL"]],
         "call": ["rpc": ["BOND_RPC_URL", "ETH_RPC_URL"]],
         "read-meter": ["password-file": ["BOND_METER_PASSWORD"]],
-        "sign-tx": ["key-file": ["BOND_PRIVATE_KEY"], "keystore": ["BOND_PRIVATE_KEY"], "password-file": ["BOND_KEYSTORE_PASSWORD"]],
+        "sign-tx": ["key-file": ["BOND_PRIVATE_KEY"], "keystore": ["BOND_PRIVATE_KEY"],
+                    "password-file": ["BOND_KEYSTORE_PASSWORD", "BOND_PRIVATE_KEY"]],
         "key": ["password-file": ["BOND_KEYSTORE_PASSWORD"]],
     ]
 
@@ -77,6 +80,10 @@ struct ProfileOptions {
                 }
                 _ = try self.values(for: spec, value, section: section)
             }
+            for (first, second) in Self.exclusive where values[first] != nil && values[second] != nil {
+                throw ConfigError.badValue(file: file.path, profile: profile, section: section, key: second,
+                                           reason: "--\(first) and --\(second) do not go together")
+            }
         }
     }
 
@@ -115,12 +122,33 @@ struct ProfileOptions {
                     throw ConfigError.inlineSecret(file: file.path, profile: profile, section: section, key: spec.name)
                 }
                 switch ArgumentParser.check(raw, for: spec) {
-                case .success(let parsed): return parsed
+                case .success(let parsed):
+                    try checkMeaning(spec.name, raw, bad)
+                    return parsed
                 case .failure(let problem): throw bad(problem.message)
                 }
             }
         }
     }
+
+    /// What the command would refuse at run time, refused here already: an address that is
+    /// not one (a wrong EIP-55 checksum), a URL that is not http or https.
+    private func checkMeaning(_ name: String, _ raw: String, _ bad: (String) -> ConfigError) throws {
+        switch name {
+        case "to", "caller":
+            do { _ = try Address(raw) } catch { throw bad("\(error)") }
+        case "url", "rpc":
+            guard let parts = URLParts(raw), parts.scheme == "http" || parts.scheme == "https" else {
+                throw bad("'\(MessageText.sanitized(raw, limit: 100))' is not an http or https URL")
+            }
+        default:
+            break
+        }
+    }
+
+    /// Options that do not go together in one section.
+    static let exclusive: [(String, String)] = [("key-file", "keystore"), ("file", "url"), ("api-key-file", "user"),
+                                                 ("region", "latitude"), ("gas-price", "max-fee-per-gas")]
 
     /// The sections that apply to the command at `path`, least specific first: `global`, then
     /// `read-meter`, then `read-meter.eumel`.

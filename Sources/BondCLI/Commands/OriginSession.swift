@@ -16,6 +16,7 @@ final class OriginSession {
     ]
 
     let contract: OriginContract
+    let registry: Address
     let assetID: UInt256
     let statePath: String
     let co2KgPerWh: ExactDecimal?
@@ -34,7 +35,8 @@ final class OriginSession {
         for conflicting in ["function", "arg", "data", "decode", "no-input"] where arguments.values[conflicting] != nil {
             throw CommandFailure.usage("--origin builds the call itself: --\(conflicting) does not go with it")
         }
-        guard arguments.text("to") != nil else { throw CommandFailure.usage("--origin needs --to, the registry contract's address") }
+        guard let toText = arguments.text("to") else { throw CommandFailure.usage("--origin needs --to, the registry contract's address") }
+        let registry = try Address(toText)
         guard let assetText = arguments.text("origin-asset-id") else { throw CommandFailure.usage("--origin needs --origin-asset-id N") }
         guard let assetID = UInt256(decimal: assetText) ?? (assetText.hasPrefix("0x") ? UInt256(hex: assetText.dropFirst(2)) : nil) else {
             throw CommandFailure(.dataError, "--origin-asset-id: '\(MessageText.sanitized(assetText, limit: 80))' is not a uint256")
@@ -45,14 +47,15 @@ final class OriginSession {
         if contract == .consumer, arguments.text("carbon") != nil {
             throw CommandFailure.usage("--carbon is for producers: the consumer registry has no CO2 counter")
         }
-        let session = OriginSession(contract: contract, assetID: assetID, statePath: statePath,
+        let session = OriginSession(contract: contract, registry: registry, assetID: assetID, statePath: statePath,
                                     co2KgPerWh: try carbonRate(arguments, invocation), meterDown: arguments.flag("meter-down"))
-        session.state = try OriginState.read(statePath, contract: contract, assetID: assetID)
+        session.state = try OriginState.read(statePath, contract: contract, registry: registry, assetID: assetID)
         return session
     }
 
-    private init(contract: OriginContract, assetID: UInt256, statePath: String, co2KgPerWh: ExactDecimal?, meterDown: Bool) {
+    private init(contract: OriginContract, registry: Address, assetID: UInt256, statePath: String, co2KgPerWh: ExactDecimal?, meterDown: Bool) {
         self.contract = contract
+        self.registry = registry
         self.assetID = assetID
         self.statePath = statePath
         self.co2KgPerWh = co2KgPerWh
@@ -62,7 +65,7 @@ final class OriginSession {
     /// The call of one input line, and the state it leaves (held until ``commit(_:)``).
     func call(for item: UnsafeBufferPointer<UInt8>) throws -> (request: TransactionRequest, report: OriginReport, record: JSONValue) {
         let record = try JSONParser.parse(item)
-        let report = try OriginReport.report(record: record, contract: contract, assetID: assetID, state: state,
+        let report = try OriginReport.report(record: record, contract: contract, registry: registry, assetID: assetID, state: state,
                                              co2KgPerWh: contract == .producer ? co2KgPerWh : nil, meterDown: meterDown)
         state = report.state
         var request = TransactionRequest()

@@ -53,7 +53,7 @@ public struct OriginReport: Equatable, Sendable {
     /// rate (nil) or the meter down, `_CO2OffsetServiceDown` is true and it stays. The first
     /// accumulated reading has no last one, so it adds nothing.
     /// - Throws: ``OriginError``.
-    public static func report(record: JSONValue, contract: OriginContract, assetID: UInt256, state: OriginState?,
+    public static func report(record: JSONValue, contract: OriginContract, registry: Address, assetID: UInt256, state: OriginState?,
                               co2KgPerWh: ExactDecimal?, meterDown: Bool) throws -> OriginReport {
         guard let line = record.objectValue else { throw OriginError.badRecord("expected a chain-log append line, got \(record.kindDescription)") }
         guard case .string(let hashText)? = line["chain_hash"], let fileHash = try? Hex.decode(hashText), fileHash.count == 32 else {
@@ -98,7 +98,7 @@ public struct OriginReport: Equatable, Sendable {
                 co2 = sum
             }
         }
-        let next = OriginState(contract: contract, assetID: assetID, meterReadWh: total, co2OffsetGrams: co2, chainHash: fileHash,
+        let next = OriginState(contract: contract, registry: registry, assetID: assetID, meterReadWh: total, co2OffsetGrams: co2, chainHash: fileHash,
                                measuredEpoch: measured)
         return OriginReport(newMeterRead: wholeWh(total), smartMeterDown: false, fileHash: fileHash,
                             co2OffsetMeterRead: wholeWh(co2), co2OffsetServiceDown: contract == .producer ? serviceDown : false, state: next)

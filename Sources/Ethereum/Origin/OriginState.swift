@@ -7,6 +7,8 @@ import Files
 /// One JSON object, replaced atomically after the signed line is printed.
 public struct OriginState: Equatable, Sendable {
     public var contract: OriginContract
+    /// The registry's address: a state belongs to one registry's asset.
+    public var registry: Address
     public var assetID: UInt256
     /// The reading sent last, exact, in Wh (``OriginReport/newMeterRead`` is it rounded down).
     public var meterReadWh: ExactDecimal
@@ -17,9 +19,10 @@ public struct OriginState: Equatable, Sendable {
     /// When the reading reported last was measured (epoch seconds), where known.
     public var measuredEpoch: Int?
 
-    public init(contract: OriginContract, assetID: UInt256, meterReadWh: ExactDecimal, co2OffsetGrams: ExactDecimal,
+    public init(contract: OriginContract, registry: Address, assetID: UInt256, meterReadWh: ExactDecimal, co2OffsetGrams: ExactDecimal,
                 chainHash: [UInt8], measuredEpoch: Int?) {
         self.contract = contract
+        self.registry = registry
         self.assetID = assetID
         self.meterReadWh = meterReadWh
         self.co2OffsetGrams = co2OffsetGrams
@@ -30,7 +33,7 @@ public struct OriginState: Equatable, Sendable {
     /// Reads the state file at `path`; nil when it does not exist yet.
     /// - Throws: ``FileFailure``; ``OriginError/badState(_:_:)`` when it is not a state file, or
     ///   one of another contract kind or asset.
-    public static func read(_ path: String, contract: OriginContract, assetID: UInt256) throws -> OriginState? {
+    public static func read(_ path: String, contract: OriginContract, registry: Address, assetID: UInt256) throws -> OriginState? {
         guard let bytes = try StateFile.read(path) else { return nil }
         guard let object = (try? JSONParser.parse(bytes))?.objectValue else { throw OriginError.badState(path, "not a JSON object") }
         func text(_ key: String) throws -> String {
@@ -46,6 +49,9 @@ public struct OriginState: Equatable, Sendable {
         guard try text("contract") == contract.rawValue else {
             throw OriginError.badState(path, "it belongs to a \(try text("contract")) contract, not a \(contract.rawValue) one")
         }
+        guard let recorded = try? Address(try text("registry")), recorded == registry else {
+            throw OriginError.badState(path, "it belongs to registry \((try? text("registry")) ?? "?"), not \(registry.checksummed): give each registry's asset its own state file")
+        }
         guard let asset = UInt256(decimal: try text("asset_id")), asset == assetID else {
             throw OriginError.badState(path, "it belongs to asset \(try text("asset_id")), not \(assetID): give each asset its own state file")
         }
@@ -54,14 +60,14 @@ public struct OriginState: Equatable, Sendable {
         }
         var measured: Int?
         if case .number(let epoch)? = object["measured_epoch"] { measured = Int(epoch) }
-        return OriginState(contract: contract, assetID: asset, meterReadWh: try decimal("meter_read_wh"),
+        return OriginState(contract: contract, registry: registry, assetID: asset, meterReadWh: try decimal("meter_read_wh"),
                            co2OffsetGrams: try decimal("co2_offset_g"), chainHash: hash, measuredEpoch: measured)
     }
 
     /// Replaces the state file at `path` (atomically, mode 0644).
     public func write(_ path: String) throws {
         var members: [(String, JSONValue)] = [
-            ("contract", .string(contract.rawValue)), ("asset_id", .string(assetID.description)),
+            ("contract", .string(contract.rawValue)), ("registry", .string(registry.checksummed)), ("asset_id", .string(assetID.description)),
             ("meter_read_wh", .string(meterReadWh.description)), ("co2_offset_g", .string(co2OffsetGrams.description)),
             ("chain_hash", .string(Hex.encode(chainHash))),
         ]
