@@ -37,9 +37,15 @@ public enum YAMLDocument {
         return root
     }
 
-    private static func node(_ events: UnsafeBufferPointer<bond_yaml_event>, _ index: inout Int, _ name: String) throws -> JSONValue {
+    /// How deep mappings and sequences may nest: a config file needs three levels.
+    static let maximumDepth = 32
+
+    private static func node(_ events: UnsafeBufferPointer<bond_yaml_event>, _ index: inout Int, _ name: String, depth: Int = 0) throws -> JSONValue {
         let event = events[index]
         index += 1
+        guard depth < maximumDepth else {
+            throw ConfigError.malformed(name, "line \(event.line): nested more than \(maximumDepth) levels deep")
+        }
         if event.decorated != 0 || event.kind == Int32(BOND_YAML_ALIAS) {
             throw ConfigError.malformed(name, "line \(event.line): anchors, aliases and tags are not used in a bond config file")
         }
@@ -50,7 +56,7 @@ public enum YAMLDocument {
         case Int32(BOND_YAML_SEQUENCE_START):
             var items: [JSONValue] = []
             while index < events.count && events[index].kind != Int32(BOND_YAML_SEQUENCE_END) {
-                items.append(try node(events, &index, name))
+                items.append(try node(events, &index, name, depth: depth + 1))
             }
             index += 1
             return .array(items)
@@ -58,13 +64,13 @@ public enum YAMLDocument {
             var members: [(String, JSONValue)] = []
             while index < events.count && events[index].kind != Int32(BOND_YAML_MAPPING_END) {
                 let keyEvent = events[index]
-                guard case .string(let key) = try node(events, &index, name).asKey else {
+                guard case .string(let key) = try node(events, &index, name, depth: depth + 1).asKey else {
                     throw ConfigError.malformed(name, "line \(keyEvent.line): a key must be a plain word")
                 }
                 if members.contains(where: { $0.0 == key }) {
                     throw ConfigError.malformed(name, "line \(keyEvent.line): '\(MessageText.sanitized(key, limit: 80))' is given twice")
                 }
-                members.append((key, index < events.count ? try node(events, &index, name) : .null))
+                members.append((key, index < events.count ? try node(events, &index, name, depth: depth + 1) : .null))
             }
             index += 1
             return .object(JSONObjectValue(members))

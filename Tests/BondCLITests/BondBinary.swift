@@ -74,7 +74,7 @@ enum BondBinary {
 }
 
 /// A temporary directory removed when the test ends.
-final class TemporaryDirectory {
+final class TemporaryDirectory: @unchecked Sendable {
     let url: URL
 
     init() throws {

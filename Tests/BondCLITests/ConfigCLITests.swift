@@ -47,6 +47,26 @@ struct ConfigCLITests {
         #expect(viaEnvironment.line["register"] as? String == "export")
     }
 
+    @Test("an option on the command line keeps out the profile's alternatives to it")
+    func alternatives() throws {
+        let directory = try TemporaryDirectory()
+        let path = try config(directory, "default:\n  sign-tx:\n    key-file: /nonexistent/key\n    gas-price: 1gwei\n")
+        let key = directory.path("device.key")
+        try Data(("0x" + String(repeating: "46", count: 32) + "\n").utf8).write(to: URL(fileURLWithPath: key))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key)
+        let keystore = directory.path("device.json")
+        let password = directory.path("device.pw")
+        try Data("pw\n".utf8).write(to: URL(fileURLWithPath: password))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: password)
+        #expect(try BondBinary.run(["key", "import", "--key-file", key, "--keystore", keystore, "--password-file", password],
+                                   environment: ["BOND_CONFIG": "/dev/null", "PATH": "/usr/bin:/bin"]).status == 0)
+        let signed = try BondBinary.run(["sign-tx", "-n", "--config", path, "--keystore", keystore, "--password-file", password,
+                                         "--chain-id", "1", "--nonce", "0", "--gas", "21000", "--max-fee-per-gas", "2gwei",
+                                         "--max-priority-fee-per-gas", "1gwei", "--to", "0x" + String(repeating: "35", count: 20)])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        #expect(signed.line["type"] as? Int == 2)
+    }
+
     @Test("the environment beats the profile: BOND_RPC_URL over send-tx.rpc")
     func environmentWins() throws {
         let directory = try TemporaryDirectory()
@@ -88,6 +108,11 @@ struct ConfigCLITests {
             ("default:\n  sign-tx:\n    to: \"0x52908400098527886e0F7030069857D2E4169EE7\"\n", "profile 'default', sign-tx.to: "),
             ("default:\n  send-tx:\n    rpc: htp://x\n", "profile 'default', send-tx.rpc: 'htp://x' is not an http or https URL"),
             ("default:\n  sign-tx:\n    key-file: /k\n    keystore: /s\n", "profile 'default', sign-tx.keystore: --key-file and --keystore do not go together"),
+            ("default:\n  global:\n    allow-http: true\n", "profile 'default', global: 'allow-http' is not an option of it"),
+            ("default:\n  sign-tx:\n    decode: true\n", "profile 'default', sign-tx: 'decode' is not an option of it"),
+            ("default:\n  sign-tx:\n    key-file: \" 0x\(String(repeating: "46", count: 32))\\n\"\n", "sign-tx.key-file: secrets stay in files"),
+            ("default:\n  send-tx:\n    arg: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n", "nested more than 32 levels deep"),
+            ("# " + String(repeating: "x", count: 300_000) + "\ndefault: {}\n", "larger than 256 KiB: not a config file"),
         ] {
             let bad = directory.path("bad.yaml")
             try text.write(toFile: bad, atomically: true, encoding: .utf8)

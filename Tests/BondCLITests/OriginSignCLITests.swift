@@ -1,5 +1,6 @@
 import Encoding
 import Ethereum
+import Dispatch
 import Foundation
 import Testing
 
@@ -63,6 +64,37 @@ struct OriginSignCLITests {
             #expect((result.line["origin"] as? [String: Any])?["co2_offset_service_down"] as? Bool == true)
             #expect(result.stderr.contains(reason), "\(result.stderr)")
         }
+    }
+
+    @Test("four runs at once on one state file take turns: no update is lost")
+    func concurrentRuns() throws {
+        let directory = try TemporaryDirectory()
+        _ = try sign(directory, ["--origin", "consumer"], input: "")
+        let group = DispatchGroup()
+        let results = ResultsBox()
+        for _ in 0..<4 {
+            DispatchQueue.global().async(group: group) {
+                let hash = "0x" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+                results.add(Result { try self.sign(directory, ["--origin", "consumer"], input: self.line("10", accumulated: false, hash: hash)) })
+            }
+        }
+        group.wait()
+        #expect(results.all.allSatisfy { (try? $0.get().status) == 0 })
+        let state = try String(contentsOfFile: directory.path("state.json"), encoding: .utf8)
+        #expect(state.contains("\"meter_read_wh\":\"40\""), "\(state)")
+    }
+
+    @Test("a carbon file read in the future, or endless, is not used (the CO2 service is reported down)")
+    func hostileCarbon() throws {
+        let directory = try TemporaryDirectory()
+        let future = directory.path("future.json")
+        try "{\"kind\": \"carbon\", \"co2_kg_per_wh\": 0.0005, \"accessed_epoch\": \(Int(Date().timeIntervalSince1970) + 99_999)}".write(toFile: future, atomically: true, encoding: .utf8)
+        let ahead = try sign(directory, ["--origin", "producer", "--carbon", future], input: line("10"))
+        #expect(ahead.stderr.contains("in the future"))
+        #expect((ahead.line["origin"] as? [String: Any])?["co2_offset_service_down"] as? Bool == true)
+        let endless = try sign(try TemporaryDirectory(), ["--origin", "producer", "--carbon", "/dev/zero"], input: line("10"))
+        #expect(endless.status == 0)
+        #expect(endless.stderr.contains("larger than 64 KiB"))
     }
 
     @Test("usage errors exit 64; lines that are not chain-log readings, or a meter down with no state, exit 65")

@@ -53,12 +53,25 @@ struct ProfileOptions {
         return CommandTable.root.descendant(path)
     }
 
-    /// The options a section may set: its node's, and those of every verb below it.
+    /// Options a profile may not set: they change what a command does rather than how
+    /// (`sign-tx --decode`), or pick the profile itself.
+    static let commandLineOnly: Set<String> = ["help", "version", "config", "profile", "decode", "no-input", "flush", "spool-status"]
+
+    /// The options a section may set: its node's, and those of every verb below it; the
+    /// `global` section (the root) only the global options.
     static func options(of node: CommandSpec) -> [OptionSpec] {
         var seen = Set<String>()
-        return node.walk().flatMap { $0.node.options }.filter { seen.insert($0.name).inserted }
-            .filter { !["help", "version", "config", "profile"].contains($0.name) }
+        let nodes = node.name == CommandTable.root.name ? [node] : node.walk().map(\.node)
+        return nodes.flatMap(\.options).filter { seen.insert($0.name).inserted }.filter { !commandLineOnly.contains($0.name) }
     }
+
+    /// Options that stand for one another: one given on the command line keeps the profile's
+    /// others out (`--keystore` given, the profile's `key-file` is not used).
+    static let alternatives: [Set<String>] = [
+        ["key-file", "keystore"], ["gas-price", "max-fee-per-gas", "max-priority-fee-per-gas"], ["chain-id", "no-chain-id"],
+        ["quiet", "verbose"], ["region", "latitude", "longitude"], ["file", "url"], ["api-key-file", "user"],
+        ["data", "function", "arg"],
+    ]
 
     /// Checks every section, key and value of the profile.
     func check() throws {
@@ -117,8 +130,9 @@ struct ProfileOptions {
                 case .bool(let flag): raw = flag ? "true" : "false"
                 default: throw bad("expects \(spec.kind.placeholder), got \(item.kindDescription)")
                 }
+                let trimmed = raw.trimmingASCIIWhitespace
                 if spec.name.hasSuffix("key-file") || spec.name == "keystore",
-                   raw.utf8.count >= 64, (try? Hex.decode(raw))?.count == 32 {
+                   trimmed.utf8.count >= 64, (try? Hex.decode(trimmed))?.count == 32 {
                     throw ConfigError.inlineSecret(file: file.path, profile: profile, section: section, key: spec.name)
                 }
                 switch ArgumentParser.check(raw, for: spec) {
@@ -148,7 +162,8 @@ struct ProfileOptions {
 
     /// Options that do not go together in one section.
     static let exclusive: [(String, String)] = [("key-file", "keystore"), ("file", "url"), ("api-key-file", "user"),
-                                                 ("region", "latitude"), ("gas-price", "max-fee-per-gas")]
+                                                 ("region", "latitude"), ("gas-price", "max-fee-per-gas"), ("origin", "function"),
+                                                 ("origin", "data"), ("chain-id", "no-chain-id"), ("quiet", "verbose")]
 
     /// The sections that apply to the command at `path`, least specific first: `global`, then
     /// `read-meter`, then `read-meter.eumel`.
@@ -172,6 +187,7 @@ struct ProfileOptions {
         let alternatives = parsed.path.first.flatMap { Self.environmentAlternatives[$0] } ?? [:]
         for (key, values) in fromProfile where parsed.values[key] == nil && !values.isEmpty {
             if let variables = alternatives[key], variables.contains(where: { Environment.value($0) != nil }) { continue }
+            if Self.alternatives.contains(where: { $0.contains(key) && $0.contains(where: { parsed.values[$0] != nil }) }) { continue }
             merged.values[key] = values
             merged.profileKeys.insert(key)
         }

@@ -1,6 +1,7 @@
 import Encoding
 import Ethereum
 import Files
+import Glibc
 
 /// `sign-tx --origin`: turns chain-log append lines into Origin `saveSmartMeterRead` calls,
 /// keeping the state file (bond-sign-tx(1), ORIGIN). The state moves on line by line as calls
@@ -22,6 +23,9 @@ final class OriginSession {
     let co2KgPerWh: ExactDecimal?
     let meterDown: Bool
     private var state: OriginState?
+    /// Held for the run: two runs on one state file take turns (PATH.lock), as with the
+    /// nonce file.
+    private var lock: FileLock?
 
     /// The session the options ask for, or nil without `--origin`.
     static func make(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> OriginSession? {
@@ -49,6 +53,7 @@ final class OriginSession {
         }
         let session = OriginSession(contract: contract, registry: registry, assetID: assetID, statePath: statePath,
                                     co2KgPerWh: try carbonRate(arguments, invocation), meterDown: arguments.flag("meter-down"))
+        session.lock = try FileLock(statePath + ".lock")
         session.state = try OriginState.read(statePath, contract: contract, registry: registry, assetID: assetID)
         return session
     }
@@ -92,6 +97,9 @@ final class OriginSession {
         return .object(JSONObjectValue(members))
     }
 
+    /// The largest carbon file read: it holds one line, the last a job wrote.
+    static let maximumCarbonSize = 64 << 10
+
     /// The rate of `--carbon`: its last line's `co2_kg_per_wh`, when it is a carbon reading
     /// read within `--carbon-max-age`; else nil, with a warning saying why (the CO2 service
     /// is then reported down).
@@ -104,25 +112,35 @@ final class OriginSession {
         }
         let bytes: [UInt8]
         do {
-            bytes = try InputFile.readAll(path)
+            let descriptor = try InputFile.open(path)
+            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+            bytes = try InputFile.readAll(descriptor: descriptor, name: InputFile.displayName(path), limit: maximumCarbonSize + 1)
         } catch {
             return unusable(ErrorStatus.classify(error).message)
         }
-        guard let last = bytes.split(separator: 0x0A).last(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }),
+        guard bytes.count <= maximumCarbonSize else {
+            return unusable("it is larger than \(maximumCarbonSize >> 10) KiB: keep only the latest line (the carbon job replaces it)")
+        }
+        guard let last = bytes.split(separator: 0x0A).last(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }),
               let line = (try? JSONParser.parse(Array(last)))?.objectValue else {
             return unusable("its last line is not a JSON object")
         }
         guard line["kind"] == .string("carbon") else { return unusable("its last line is not a carbon reading") }
         if line["meter_down"] == .bool(true) { return unusable("its last line says the service was down") }
-        guard case .number(let rateText)? = line["co2_kg_per_wh"], let rate = ExactDecimal(rateText), !rate.isNegative else {
+        guard case .number(let rateText)? = line["co2_kg_per_wh"], let rate = ExactDecimal(rateText) else {
             return unusable("its last line has no co2_kg_per_wh (a WattTime v3 signal-index line carries none: use --signal moer)")
         }
-        guard case .number(let accessedText)? = line["accessed_epoch"], let accessed = Int(accessedText) else {
+        guard !rate.isNegative else { return unusable("its co2_kg_per_wh \(rate) is negative") }
+        guard case .number(let accessedText)? = line["accessed_epoch"], let accessed = Int(accessedText), RFC3339.validRange.contains(accessed) else {
             return unusable("its last line has no accessed_epoch")
         }
-        let age = Timestamp.nowEpoch() - accessed
-        let (seconds, _) = maximumAge.components
-        if age > Int(seconds) { return unusable("it was read \(age) s ago, more than --carbon-max-age \(seconds) s") }
+        let now = Timestamp.nowEpoch()
+        // A minute of clock difference between the two jobs' machines is allowed, no more.
+        guard accessed <= now + 60 else { return unusable("it was read at \(RFC3339.format(epoch: accessed)), in the future") }
+        let age = now - accessed
+        let (seconds, attoseconds) = maximumAge.components
+        let limit = Double(seconds) + Double(attoseconds) / 1e18
+        if Double(age) > limit { return unusable("it was read \(age) s ago, more than --carbon-max-age \(limit) s") }
         return rate
     }
 }

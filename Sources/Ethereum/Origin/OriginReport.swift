@@ -46,6 +46,10 @@ public struct OriginReport: Equatable, Sendable {
 
     /// Builds the report of `record`, a chain-log append line.
     ///
+    /// An entry already reported (its chain hash is the state's) is refused. A reading below
+    /// the last one sent is sent as it is, for the registry to refuse, and the state keeps
+    /// the higher one. The CO2 counter is kept to nine decimals of a gram.
+    ///
     /// An accumulated reading is reported as it is; an interval reading (`is_accumulated`
     /// false) is added to the running total. A `meter_down` record, or `meterDown`, reports
     /// the last reading again with `_smartMeterDown` true. A producer's CO2 counter grows by
@@ -62,9 +66,12 @@ public struct OriginReport: Equatable, Sendable {
         guard let reading = line["upstream"]?.objectValue else {
             throw OriginError.badRecord("the chain-log line has no \"upstream\" object: the logged entry is not a bond read-meter line")
         }
+        if let state, state.chainHash == fileHash {
+            throw OriginError.badRecord("this log entry (chain hash \(Hex.encode(fileHash))) was reported already: each entry goes to the registry once")
+        }
         let down = meterDown || reading["meter_down"] == .bool(true)
         var measured: Int?
-        if case .number(let epoch)? = reading["measured_epoch"] { measured = Int(epoch) }
+        if case .number(let epoch)? = reading["measured_epoch"], let value = Int(epoch), RFC3339.validRange.contains(value) { measured = value }
         if down {
             guard let state else { throw OriginError.nothingToRepeat }
             var next = state
@@ -90,15 +97,24 @@ public struct OriginReport: Equatable, Sendable {
             total = sum
         }
         var co2 = state?.co2OffsetGrams ?? .zero
-        let serviceDown = co2KgPerWh == nil
+        var serviceDown = co2KgPerWh == nil
+        // What the state keeps is the highest reading sent: a lower one is sent as it is (the
+        // registry refuses it) but never counted, so nothing is counted twice when the meter
+        // climbs past the old value again.
+        var kept = total
+        if let previous, total < previous { kept = previous }
         if let rate = co2KgPerWh, contract == .producer {
             let base = previous ?? (accumulated ? total : .zero)
-            if let delta = total.subtracting(base), !delta.isNegative,
-               let grams = delta.multiplied(by: rate)?.scaledByPowerOfTen(3), let sum = co2.adding(grams) {
-                co2 = sum
+            if let delta = kept.subtracting(base), !delta.isNegative {
+                // Grams to nine decimals (nanograms): exact enough, and never past 76 digits.
+                if let grams = delta.multiplied(by: rate)?.scaledByPowerOfTen(3)?.truncated(toPlaces: 9), let sum = co2.adding(grams) {
+                    co2 = sum.truncated(toPlaces: 9)
+                } else {
+                    serviceDown = true
+                }
             }
         }
-        let next = OriginState(contract: contract, registry: registry, assetID: assetID, meterReadWh: total, co2OffsetGrams: co2, chainHash: fileHash,
+        let next = OriginState(contract: contract, registry: registry, assetID: assetID, meterReadWh: kept, co2OffsetGrams: co2, chainHash: fileHash,
                                measuredEpoch: measured)
         return OriginReport(newMeterRead: wholeWh(total), smartMeterDown: false, fileHash: fileHash,
                             co2OffsetMeterRead: wholeWh(co2), co2OffsetServiceDown: contract == .producer ? serviceDown : false, state: next)
