@@ -86,36 +86,20 @@ public final class ChainLog {
         }
         AtomicFile.syncDirectory(path + "/" + entriesName)
         // An empty index needs no temporary file: created, synced, and the directory synced.
-        let index = Glibc.open(path + "/" + indexName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard index >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path + "/" + indexName), errno: errno) }
-        let synced = fsync(index) == 0
-        close(index)
-        guard synced else { throw FileFailure(.sync, FileFailure.quoted(path + "/" + indexName), errno: errno) }
+        try AtomicFile.writeSynced(path + "/" + indexName, contents: [], mode: 0o644, exclusive: true,
+                                   name: FileFailure.quoted(path + "/" + indexName))
         AtomicFile.syncDirectory(path)
     }
 
     /// Refuses a directory holding anything but what a killed creation leaves (.lock, an empty
     /// entries/).
     private static func checkEmpty(_ path: String, name: String) throws {
-        guard let stream = opendir(path) else { throw FileFailure(.openForReading, FileFailure.quoted(name), errno: errno) }
-        var foreign: String?
-        while let entry = readdir(stream) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if entryName != "." && entryName != ".." && entryName != lockName && entryName != entriesName {
-                foreign = entryName
-                break
-            }
+        guard let names = try FileReading.names(in: path, shown: name) else {
+            throw FileFailure(.openForReading, FileFailure.quoted(name), errno: ENOENT)
         }
-        closedir(stream)
-        if foreign == nil, let entries = opendir(path + "/" + entriesName) {
-            while let entry = readdir(entries) {
-                let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if entryName != "." && entryName != ".." {
-                    foreign = entriesName + "/" + entryName
-                    break
-                }
-            }
-            closedir(entries)
+        var foreign = names.first { $0 != lockName && $0 != entriesName }
+        if foreign == nil, let entries = (try? FileReading.names(in: path + "/" + entriesName)) ?? nil, let first = entries.first {
+            foreign = entriesName + "/" + first
         }
         if let foreign {
             throw ChainLogError.notALog(name, "it is not empty (it holds '\(MessageText.sanitized(foreign, limit: 80))') and has no index.tsv")
@@ -172,19 +156,20 @@ public final class ChainLog {
         return out
     }
 
-    /// Whether index.tsv ends in part of a line (an append stopped while writing it), and how
-    /// many complete lines come before.
-    func unfinishedIndexLine() throws -> (unfinished: Bool, completeLines: Int, completeBytes: Int) {
+    /// Whether index.tsv ends in part of a line (an append stopped while writing it), how many
+    /// complete lines (and bytes) come before,
+    /// and the file's size (`completeBytes` is -1 when no LF was found near its end).
+    func unfinishedIndexLine() throws -> (unfinished: Bool, completeLines: Int, completeBytes: Int, size: Int) {
         let size = try indexSize()
-        guard size > 0 else { return (false, 0, 0) }
+        guard size > 0 else { return (false, 0, 0, 0) }
         let window = min(size, 4096)
         let tail = try readIndex(from: size - window, length: window)
-        if tail.last == 0x0A { return (false, size / IndexRecord.lineLength, size) }
+        if tail.last == 0x0A { return (false, size / IndexRecord.lineLength, size, size) }
         guard let lastLF = tail.lastIndex(of: 0x0A) else {
-            return (true, 0, size <= window ? 0 : -1)
+            return (true, 0, size <= window ? 0 : -1, size)
         }
         let completeBytes = size - window + lastLF + 1
-        return (true, completeBytes / IndexRecord.lineLength, completeBytes)
+        return (true, completeBytes / IndexRecord.lineLength, completeBytes, size)
     }
 
     func readIndex(from offset: Int, length: Int) throws -> [UInt8] {
@@ -248,22 +233,7 @@ enum EntryReader {
             throw ChainLogError.broken(index: index, "entry missing: \(path) does not exist")
         }
         defer { close(descriptor) }
-        var info = stat()
-        fstat(descriptor, &info)
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var done = 0
-        while true {
-            if done == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let result = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, $0.count - done) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw FileFailure(.read, FileFailure.quoted(path), errno: errno)
-            }
-            if result == 0 { break }
-            done += result
-        }
-        bytes.removeLast(bytes.count - done)
-        return bytes
+        return try FileReading.readAll(descriptor: descriptor, name: FileFailure.quoted(path))
     }
 
     /// SHA-256 of the file `descriptor` reads, through `buffer`.

@@ -32,7 +32,7 @@ extension ChainLog {
         if lstat(target, &info) == 0 {
             throw ChainLogError.broken(index: count, "\(IndexRecord.file(of: count)) exists but index.tsv has no line for it; bond chain-log verify says more")
         }
-        try writePending(bytes)
+        try AtomicFile.writeSynced(pendingPath, contents: bytes, mode: 0o644, exclusive: true, name: FileFailure.quoted(pendingPath))
         guard link(pendingPath, target) == 0 else {
             let code = errno
             unlink(pendingPath)
@@ -42,13 +42,13 @@ extension ChainLog {
         let record = IndexRecord(index: count, contentSHA256: content, chainHash: ChainLog.chainHash(previous: previous, content: content),
                                  appendedEpoch: now)
         do {
-            try syncDirectory(entriesPath)
+            try AtomicFile.sync(entriesPath, directory: true)
             try appendIndexLine(record)
         } catch {
             // Not acknowledged: nothing of it stays.
             unlink(target)
             unlink(pendingPath)
-            try? syncDirectory(entriesPath)
+            try? AtomicFile.sync(entriesPath, directory: true)
             throw error
         }
         unlink(pendingPath)
@@ -85,14 +85,13 @@ extension ChainLog {
         let tail = try unfinishedIndexLine()
         if tail.unfinished {
             guard appending, tail.completeBytes >= 0, tail.completeBytes % IndexRecord.lineLength == 0,
-                  try indexSize() - tail.completeBytes < IndexRecord.lineLength else {
+                  tail.size - tail.completeBytes < IndexRecord.lineLength else {
                 throw ChainLogError.broken(index: tail.completeLines, "index.tsv ends in part of a line, but no append was in progress: it was altered; bond chain-log verify names the line")
             }
-            let size = try indexSize()
             guard truncate(indexPath, off_t(tail.completeBytes)) == 0 else { throw FileFailure(.write, FileFailure.quoted(indexPath), errno: errno) }
-            try syncFile(indexPath)
-            done.append("cut the unfinished index.tsv line of entry \(tail.completeLines) (\(size - tail.completeBytes) bytes)")
-        } else if try indexSize() % IndexRecord.lineLength != 0 {
+            try AtomicFile.sync(indexPath, directory: false)
+            done.append("cut the unfinished index.tsv line of entry \(tail.completeLines) (\(tail.size - tail.completeBytes) bytes)")
+        } else if tail.size % IndexRecord.lineLength != 0 {
             throw ChainLogError.broken(index: try count(), "index.tsv was altered (its lines are not all \(IndexRecord.lineLength) bytes); bond chain-log verify names the line")
         }
         let count = try count()
@@ -122,22 +121,8 @@ extension ChainLog {
             }
         }
         guard unlink(pendingPath) == 0 else { throw FileFailure(.remove, FileFailure.quoted(pendingPath), errno: errno) }
-        try syncDirectory(directory)
+        try AtomicFile.sync(directory, directory: true)
         return done
-    }
-
-    private func writePending(_ bytes: [UInt8]) throws {
-        let descriptor = Glibc.open(pendingPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(pendingPath), errno: errno) }
-        do {
-            try AtomicFile.writeAll(descriptor, bytes, name: FileFailure.quoted(pendingPath))
-            guard fsync(descriptor) == 0 else { throw FileFailure(.sync, FileFailure.quoted(pendingPath), errno: errno) }
-            close(descriptor)
-        } catch {
-            close(descriptor)
-            unlink(pendingPath)
-            throw error
-        }
     }
 
     /// Appends `record`'s line to index.tsv and syncs it; a line that cannot be written whole
@@ -149,24 +134,10 @@ extension ChainLog {
         let before = lseek(descriptor, 0, SEEK_END)
         do {
             try AtomicFile.writeAll(descriptor, record.line, name: FileFailure.quoted(indexPath))
-            guard fsync(descriptor) == 0 else { throw FileFailure(.sync, FileFailure.quoted(indexPath), errno: errno) }
+            try AtomicFile.sync(descriptor, name: FileFailure.quoted(indexPath))
         } catch {
             if before >= 0 { _ = ftruncate(descriptor, before) }
             throw error
         }
-    }
-
-    private func syncDirectory(_ path: String) throws {
-        let descriptor = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileFailure(.openForReading, FileFailure.quoted(path), errno: errno) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw FileFailure(.sync, FileFailure.quoted(path), errno: errno) }
-    }
-
-    private func syncFile(_ path: String) throws {
-        let descriptor = Glibc.open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: errno) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw FileFailure(.sync, FileFailure.quoted(path), errno: errno) }
     }
 }

@@ -75,12 +75,11 @@ extension ChainLog {
 
     /// Every file in entries/ must be an entry of the index.
     private func checkNoExtraEntries(count: Int) throws {
-        guard let stream = opendir(entriesPath) else { throw FileFailure(.openForReading, FileFailure.quoted(entriesPath), errno: errno) }
-        defer { closedir(stream) }
+        guard let names = try FileReading.names(in: entriesPath) else {
+            throw FileFailure(.openForReading, FileFailure.quoted(entriesPath), errno: ENOENT)
+        }
         var extra: (index: Int, name: String)?
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
+        for name in names {
             let index = name.utf8.count == IndexRecord.indexDigits && name.allSatisfy(\.isASCIIDigit) ? Int(name) : nil
             if let index, index < count { continue }
             let position = index ?? count

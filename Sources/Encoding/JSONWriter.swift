@@ -42,42 +42,51 @@ public enum JSONWriter {
     /// it is read; all other characters as UTF-8.
     public static func appendString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if value.utf8.contains(where: { $0 >= 0x7F }) {
-            appendEscapingUnicode(value, to: &out)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
+        let start = out.count
         for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0x00..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-            default: out.append(byte)
+            guard byte < 0x7F else {
+                // Beyond ASCII (rare): start over on the slower path, scalar by scalar.
+                out.removeSubrange(start...)
+                appendEscapingUnicode(value, to: &out)
+                out.append(UInt8(ascii: "\""))
+                return
             }
+            appendASCII(byte, to: &out)
         }
         out.append(UInt8(ascii: "\""))
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// An ASCII byte below DEL, escaped as JSON requires.
+    private static func appendASCII(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+        case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+        case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+        case 0x00..<0x20: appendUnicodeEscape(UInt32(byte), to: &out)
+        default: out.append(byte)
+        }
+    }
+
+    /// `\uXXXX` for a scalar of the Basic Multilingual Plane.
+    private static func appendUnicodeEscape(_ value: UInt32, to out: inout [UInt8]) {
+        let v = Int(value)
+        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), hexDigits[v >> 12 & 0xF], hexDigits[v >> 8 & 0xF], hexDigits[v >> 4 & 0xF], hexDigits[v & 0xF]])
+    }
+
     /// The slow path of ``appendString(_:to:)`` for text beyond ASCII.
     private static func appendEscapingUnicode(_ value: String, to out: inout [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
         for scalar in value.unicodeScalars {
             switch scalar.value {
             case 0x7F, 0x85, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                let v = Int(scalar.value)
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), digits[v >> 12 & 0xF], digits[v >> 8 & 0xF], digits[v >> 4 & 0xF], digits[v & 0xF]])
-            case 0..<0x80:
-                var ascii: [UInt8] = []
-                appendString(String(scalar), to: &ascii)
-                out.append(contentsOf: ascii.dropFirst().dropLast())
+                appendUnicodeEscape(scalar.value, to: &out)
+            case 0..<0x7F:
+                appendASCII(UInt8(scalar.value), to: &out)
             default:
                 out.append(contentsOf: String(scalar).utf8)
             }

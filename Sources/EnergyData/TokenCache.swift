@@ -35,36 +35,11 @@ public final class TokenCache {
     /// When `token` expires: the `exp` claim of a JWT (RFC 7519), else 30 minutes after login.
     static func expiry(of token: String, loggedInAt now: Int) -> Int {
         let parts = token.split(separator: ".")
-        if parts.count == 3, let payload = base64URLDecode(String(parts[1])),
+        if parts.count == 3, let payload = Base64.decode(String(parts[1])),
            let claims = (try? JSONParser.parse(payload))?.objectValue, case .number(let text)? = claims["exp"], let exp = Int(text) {
             return exp
         }
         return now + 30 * 60
-    }
-
-    static func base64URLDecode(_ text: String) -> [UInt8]? {
-        var value: UInt32 = 0
-        var bits = 0
-        var out: [UInt8] = []
-        for byte in text.utf8 {
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): digit = UInt32(byte - 65)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): digit = UInt32(byte - 97 + 26)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 48 + 52)
-            case UInt8(ascii: "-"), UInt8(ascii: "+"): digit = 62
-            case UInt8(ascii: "_"), UInt8(ascii: "/"): digit = 63
-            case UInt8(ascii: "="): continue
-            default: return nil
-            }
-            value = value << 6 | digit
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: value >> UInt32(bits)))
-            }
-        }
-        return out
     }
 
     private func read() -> [UInt8]? {

@@ -54,17 +54,11 @@ public struct TransactionSpool: Sendable {
     /// - Throws: ``FileFailure`` when DIR cannot be read; ``SpoolError`` naming a file that
     ///   is not a spooled transaction.
     public func list() throws -> [SpooledTransaction] {
-        guard let handle = opendir(directory) else { throw FileFailure(.openForReading, FileFailure.quoted(directory), errno: errno) }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix("0x") && name.hasSuffix(".json") { names.append(name) }
+        guard let all = try FileReading.names(in: directory) else {
+            throw FileFailure(.openForReading, FileFailure.quoted(directory), errno: ENOENT)
         }
         var items: [SpooledTransaction] = []
-        for name in names {
+        for name in all where name.hasPrefix("0x") && name.hasSuffix(".json") {
             items.append(try read(directory + "/" + name))
         }
         return items.sorted { ($0.transaction.from.checksummed, $0.transaction.transaction.nonce) < ($1.transaction.from.checksummed, $1.transaction.transaction.nonce) }

@@ -9,22 +9,12 @@ public enum AtomicFile {
     public static func create(_ path: String, contents: [UInt8], mode: mode_t) throws {
         let directory = AtomicFile.directory(of: path)
         let temporary = directory + "/." + AtomicFile.baseName(of: path) + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: errno) }
-        var linked = false
-        defer {
-            if !linked { unlink(temporary) }
+        try writeSynced(temporary, contents: contents, mode: mode, exclusive: true, name: FileFailure.quoted(path))
+        guard link(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: code)
         }
-        do {
-            try writeAll(descriptor, contents, name: FileFailure.quoted(path))
-            guard fsync(descriptor) == 0 else { throw FileFailure(.sync, FileFailure.quoted(path), errno: errno) }
-            close(descriptor)
-        } catch {
-            close(descriptor)
-            throw error
-        }
-        guard link(temporary, path) == 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: errno) }
-        linked = true
         unlink(temporary)
         syncDirectory(directory)
     }
@@ -36,23 +26,46 @@ public enum AtomicFile {
     public static func replace(_ path: String, contents: [UInt8], mode: mode_t = 0o644) throws {
         let directory = AtomicFile.directory(of: path)
         let temporary = directory + "/." + AtomicFile.baseName(of: path) + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: errno) }
-        do {
-            try writeAll(descriptor, contents, name: FileFailure.quoted(path))
-            guard fsync(descriptor) == 0 else { throw FileFailure(.sync, FileFailure.quoted(path), errno: errno) }
-            close(descriptor)
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
-        }
+        try writeSynced(temporary, contents: contents, mode: mode, exclusive: false, name: FileFailure.quoted(path))
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
             throw FileFailure(.rename, FileFailure.quoted(path), errno: code)
         }
         syncDirectory(directory)
+    }
+
+    /// Writes `contents` to a new file at `path` (over an old one unless `exclusive`, where an
+    /// existing `path` fails with EEXIST) and fsyncs it; on any failure the file is removed.
+    /// `name` names it in errors. The directory is not synced: the caller decides when.
+    /// - Throws: ``FileFailure``.
+    public static func writeSynced(_ path: String, contents: [UInt8], mode: mode_t, exclusive: Bool, name: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw FileFailure(.openForWriting, name, errno: errno) }
+        do {
+            try writeAll(descriptor, contents, name: name)
+            try sync(descriptor, name: name)
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            unlink(path)
+            throw error
+        }
+    }
+
+    /// fsync(2) of an open file or directory.
+    /// - Throws: ``FileFailure`` naming it `name`.
+    public static func sync(_ descriptor: Int32, name: String) throws {
+        guard fsync(descriptor) == 0 else { throw FileFailure(.sync, name, errno: errno) }
+    }
+
+    /// fsync(2) of the file or directory at `path`, opened for it.
+    /// - Throws: ``FileFailure`` when it cannot be opened or synced.
+    public static func sync(_ path: String, directory: Bool) throws {
+        let descriptor = open(path, (directory ? O_RDONLY | O_DIRECTORY : O_WRONLY) | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileFailure(directory ? .openForReading : .openForWriting, FileFailure.quoted(path), errno: errno) }
+        defer { close(descriptor) }
+        try sync(descriptor, name: FileFailure.quoted(path))
     }
 
     public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], name: String) throws {
@@ -67,12 +80,10 @@ public enum AtomicFile {
         }
     }
 
+    /// Syncs `directory` where it can: a directory that cannot be opened or synced (some file
+    /// systems refuse) leaves the file written, so it is not an error here.
     public static func syncDirectory(_ directory: String) {
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if descriptor >= 0 {
-            fsync(descriptor)
-            close(descriptor)
-        }
+        try? sync(directory, directory: true)
     }
 
     public static func directory(of path: String) -> String {

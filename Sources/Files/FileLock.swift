@@ -11,13 +11,18 @@ public final class FileLock {
     public init(_ path: String) throws {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: errno) }
-        while flock(descriptor, LOCK_EX) != 0 {
+        try FileLock.wait(descriptor, LOCK_EX, path)
+        self.descriptor = descriptor
+    }
+
+    /// Waits for the lock `operation` on `descriptor`; closes it on failure.
+    private static func wait(_ descriptor: Int32, _ operation: Int32, _ path: String) throws {
+        while flock(descriptor, operation) != 0 {
             if errno == EINTR { continue }
             let code = errno
             close(descriptor)
             throw FileFailure(.lock, FileFailure.quoted(path), errno: code)
         }
-        self.descriptor = descriptor
     }
 
     private init(descriptor: Int32) {
@@ -36,12 +41,7 @@ public final class FileLock {
             if descriptor < 0 && (errno == EROFS || errno == EACCES) { return nil }
         }
         guard descriptor >= 0 else { throw FileFailure(.openForReading, FileFailure.quoted(path), errno: errno) }
-        while flock(descriptor, LOCK_SH) != 0 {
-            if errno == EINTR { continue }
-            let code = errno
-            close(descriptor)
-            throw FileFailure(.lock, FileFailure.quoted(path), errno: code)
-        }
+        try wait(descriptor, LOCK_SH, path)
         return FileLock(descriptor: descriptor)
     }
 

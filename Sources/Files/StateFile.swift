@@ -12,17 +12,6 @@ public enum StateFile {
             throw FileFailure(.openForReading, FileFailure.quoted(path), errno: errno)
         }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while bytes.count < limit {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileFailure(.read, FileFailure.quoted(path), errno: errno)
-            }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
-        }
-        return bytes
+        return try FileReading.readAll(descriptor: descriptor, name: FileFailure.quoted(path), limit: limit)
     }
 }

@@ -112,9 +112,7 @@ final class OriginSession {
         }
         let bytes: [UInt8]
         do {
-            let descriptor = try InputFile.open(path)
-            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-            bytes = try InputFile.readAll(descriptor: descriptor, name: InputFile.displayName(path), limit: maximumCarbonSize + 1)
+            bytes = try InputFile.readAll(path, limit: maximumCarbonSize + 1)
         } catch {
             return unusable(ErrorStatus.classify(error).message)
         }

@@ -30,32 +30,13 @@ enum InputFile {
     static func readAll(_ path: String) throws -> [UInt8] {
         let descriptor = try open(path)
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        return try readAll(descriptor: descriptor, name: displayName(path))
+        return try FileReading.readAll(descriptor: descriptor, name: displayName(path))
     }
 
-    /// Reads `descriptor` to its end, or until `limit` bytes.
-    static func readAll(descriptor: Int32, name: String, limit: Int = .max) throws -> [UInt8] {
-        var info = stat()
-        var capacity = 64 * 1024
-        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
-            capacity = max(capacity, min(Int(info.st_size) + 1, limit))
-        }
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw FileFailure(.read, name, errno: errno)
-            }
-            if result == 0 { break }
-            count += result
-            if count >= limit { break }
-        }
-        bytes.removeLast(bytes.count - count)
-        return bytes
+    /// Reads `path` (`-`: standard input) to its end, or until `limit` bytes.
+    static func readAll(_ path: String, limit: Int) throws -> [UInt8] {
+        let descriptor = try open(path)
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        return try FileReading.readAll(descriptor: descriptor, name: displayName(path), limit: limit)
     }
 }

@@ -16,7 +16,7 @@ enum SecretFile {
             let mode = String(info.st_mode & 0o777, radix: 8)
             throw CommandFailure(.permission, "\(what) \(FileFailure.quoted(path)) is readable by group or others (mode \(mode)): chmod 600 it")
         }
-        return try InputFile.readAll(descriptor: descriptor, name: InputFile.displayName(path))
+        return try FileReading.readAll(descriptor: descriptor, name: InputFile.displayName(path))
     }
 
     /// A password (or another secret of one line) from `path`: its bytes without one trailing

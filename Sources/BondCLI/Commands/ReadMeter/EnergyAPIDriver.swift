@@ -59,7 +59,7 @@ enum EnergyAPIDriver {
         // After a cursor, the window starts at the latest measurement already reported, however
         // long ago: a run after an outage catches up, and nothing is counted twice.
         let start = cursor?.measuredEpoch.map { arguments.text("since") == nil ? $0 : max($0, since) } ?? since
-        let http = try source.httpClient()
+        let http = try HTTPFlags.client(invocation)
         return try ReadMeterCommand.run(invocation, kind: "energy", driver: "energy-api", source: url,
                                         identity: [("asset_id", String(assetID))], read: {
             let (assetBytes, payload) = try EnergyAPI.fetch(http, baseURL: url, assetID: assetID, since: start, until: until,

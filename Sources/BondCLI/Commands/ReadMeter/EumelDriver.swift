@@ -31,7 +31,7 @@ enum EumelDriver {
         }
         let url = try source.url(default: nil, what: "logger")
         let credentials = try source.credentials()
-        let http = try source.httpClient()
+        let http = try HTTPFlags.client(invocation)
         return try ReadMeterCommand.run(invocation, kind: "energy", driver: "eumel", source: url,
                                         identity: [("register", register.rawValue)]) {
             let diagnostics = invocation.diagnostics

@@ -70,20 +70,13 @@ struct MeterSource {
         return (user, password)
     }
 
-    /// An HTTP client with the HTTP options, noting retries at `-v`.
-    func httpClient() throws -> HTTPClient {
-        try HTTPFlags.client(invocation)
-    }
-
     /// The largest saved response `--file` reads, as over HTTP.
     static let maximumSavedSize = HTTPClient.maximumBodySize
 
     /// Reads a saved response (`-`: standard input), at most ``maximumSavedSize`` bytes.
     /// - Throws: ``FileFailure``; ``PayloadError`` for a larger file (a device or `/dev/zero`).
     static func readSaved(_ path: String) throws -> [UInt8] {
-        let descriptor = try InputFile.open(path)
-        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        let bytes = try InputFile.readAll(descriptor: descriptor, name: InputFile.displayName(path), limit: maximumSavedSize + 1)
+        let bytes = try InputFile.readAll(path, limit: maximumSavedSize + 1)
         if bytes.count > maximumSavedSize {
             throw PayloadError.invalid("\(InputFile.displayName(path)) is larger than \(maximumSavedSize >> 20) MiB: not a saved response")
         }

@@ -59,7 +59,7 @@ enum WattTimeDriver {
                 throw FileFailure(.openForWriting, "token cache " + FileFailure.quoted(cache.path), errno: errno)
             }
         }
-        let http = try source.httpClient()
+        let http = try HTTPFlags.client(invocation)
         let diagnostics = invocation.diagnostics
         var region: String?
         if case .region(let name) = location { region = name }
