@@ -27,19 +27,21 @@ let package = Package(
         .target(name: "CYAMLShim", dependencies: ["CLibraryLoader"]),
 
         // Domain modules: typed values in, typed values or typed errors out; no argv, stdout or exit codes.
+        // ErrorCategories is the bottom of the graph: what kind of failure each error is.
+        .target(name: "ErrorCategories"),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
-        .target(name: "Encoding", dependencies: ["Hashing"]),
-        .target(name: "EthCrypto", dependencies: ["COpenSSL", "CSecp256k1", "Hashing", "Encoding"]),
-        .target(name: "Files", dependencies: ["Encoding"]),
-        .target(name: "HTTP", dependencies: ["CCurlShim"]),
-        .target(name: "Ethereum", dependencies: ["EthCrypto", "Encoding", "Hashing", "HTTP", "Files"]),
-        .target(name: "ChainLog", dependencies: ["Hashing", "Encoding", "Files"]),
-        .target(name: "Configuration", dependencies: ["Encoding", "Files", "CYAMLShim"]),
-        .target(name: "EnergyData", dependencies: ["Encoding", "Hashing", "HTTP", "Files", "CXMLShim"],
+        .target(name: "Encoding", dependencies: ["ErrorCategories", "Hashing"]),
+        .target(name: "EthCrypto", dependencies: ["ErrorCategories", "COpenSSL", "CSecp256k1", "Hashing", "Encoding"]),
+        .target(name: "Files", dependencies: ["ErrorCategories", "Encoding"]),
+        .target(name: "HTTP", dependencies: ["ErrorCategories", "CCurlShim"]),
+        .target(name: "Ethereum", dependencies: ["ErrorCategories", "EthCrypto", "Encoding", "Hashing", "HTTP", "Files"]),
+        .target(name: "ChainLog", dependencies: ["ErrorCategories", "Hashing", "Encoding", "Files"]),
+        .target(name: "Configuration", dependencies: ["ErrorCategories", "Encoding", "Files", "CYAMLShim"]),
+        .target(name: "EnergyData", dependencies: ["ErrorCategories", "Encoding", "Hashing", "HTTP", "Files", "CXMLShim"],
                 swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
 
         // The command line: argument tables, parsing, help, JSON lines, exit codes.
-        .target(name: "BondCLI", dependencies: ["Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP", "Files", "EnergyData", "ChainLog", "Configuration"]),
+        .target(name: "BondCLI", dependencies: ["ErrorCategories", "Encoding", "Hashing", "EthCrypto", "Ethereum", "HTTP", "Files", "EnergyData", "ChainLog", "Configuration"]),
         .executableTarget(name: "bond", dependencies: ["BondCLI"]),
         // In-process timings of bond's primitives for bench/run; not a product, not installed.
         .executableTarget(name: "bond-bench", dependencies: ["Hashing", "Encoding"]),

@@ -78,7 +78,7 @@ public enum Bond {
             // Lines of the items that completed go out before the error is reported (a reader
             // that went away does not hide the error).
             try? output.flush()
-            let (status, message) = ErrorStatus.classify(error)
+            let (status, message) = ErrorClassifier.classify(error)
             diagnostics.error(message)
             return status.rawValue
         }

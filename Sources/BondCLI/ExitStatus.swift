@@ -1,5 +1,8 @@
-/// The exit statuses of bond, from sysexits.h, as ../shared/DESIGN.md and bond(1) list them.
-/// This is the one place they are defined; ``ErrorStatus`` maps errors onto them.
+import ErrorCategories
+
+/// The exit statuses of bond, from sysexits.h, as bond(1) lists them. This is the one place
+/// they are defined, with the one table that maps each kind of failure onto them
+/// (``init(_:)``); ``ErrorClassifier`` applies it to errors.
 public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Success; with `--keep-going`, also that no item failed.
     case ok = 0
@@ -38,6 +41,22 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case .temporaryFailure: return "temporary failure: try again later"
         case .permission: return "permission denied"
         case .configuration: return "configuration error"
+        }
+    }
+
+    /// The status of a failure of `category`.
+    public init(_ category: ErrorCategory) {
+        switch category {
+        case .invalidRequest: self = .usage
+        case .badInput: self = .dataError
+        case .missingInput: self = .noInput
+        case .refused, .unavailable: self = .unavailable
+        case .internal: self = .software
+        case .cannotCreate: self = .cannotCreate
+        case .io: self = .ioError
+        case .temporary: self = .temporaryFailure
+        case .unauthorized, .permission: self = .permission
+        case .configuration: self = .configuration
         }
     }
 }

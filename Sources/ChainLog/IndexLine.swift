@@ -47,7 +47,7 @@ public struct IndexRecord: Equatable, Sendable {
 
     /// Parses the line of entry `expected` (without its LF).
     /// - Throws: ``ChainLogError/indexLine(_:_:)`` naming what is wrong.
-    public static func parse(_ line: ArraySlice<UInt8>, expected: Int) throws -> IndexRecord {
+    public static func parse(_ line: ArraySlice<UInt8>, expected: Int) throws(ChainLogError) -> IndexRecord {
         if let record = fastParse(line, expected: expected) { return record }
         let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
         guard fields.count == 5 else {

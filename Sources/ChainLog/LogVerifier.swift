@@ -19,18 +19,18 @@ extension ChainLog {
     /// `trustedChainHash` at entry `from - 1`.
     /// - Throws: ``ChainLogError/broken(index:_:)`` or ``ChainLogError/indexLine(_:_:)`` at the
     ///   first broken index, saying what broke; ``FileFailure`` when a file cannot be read.
-    public func verify(from: Int = 0, trustedChainHash: [UInt8]? = nil) throws -> Verified {
+    public func verify(from: Int = 0, trustedChainHash: [UInt8]? = nil) throws(ChainLogError) -> Verified {
         let records = try self.records()
         let count = records.count
         let appending = access(pendingPath, F_OK) == 0
         if try unfinishedIndexLine().unfinished {
             if appending {
-                throw ChainLogError.broken(index: count, "unfinished append: index.tsv ends in part of its line; bond chain-log repair completes or drops it")
+                throw ChainLogError.broken(index: count, "unfinished append: index.tsv ends in part of its line", next: .repair)
             }
             throw ChainLogError.broken(index: count, "index.tsv ends in part of a line, but no append was in progress: it was altered")
         }
         if appending {
-            throw ChainLogError.broken(index: count, "unfinished append: .pending is still there; bond chain-log repair completes or drops it")
+            throw ChainLogError.broken(index: count, "unfinished append: .pending is still there", next: .repair)
         }
         guard from <= count else { throw ChainLogError.sizeTooLarge(size: from, count: count) }
         var previous = ChainLog.genesis
@@ -45,7 +45,7 @@ extension ChainLog {
             throw ChainLogError.broken(index: from - 1, "its chain hash \(Hex.encode(previous)) is not the trusted \(Hex.encode(trustedChainHash)): the log was rewritten before entry \(from)")
         }
         let entries = Glibc.open(entriesPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard entries >= 0 else { throw FileFailure(.openForReading, FileFailure.quoted(entriesPath), errno: errno) }
+        guard entries >= 0 else { throw .file(FileFailure(.openForReading, FileFailure.quoted(entriesPath), errno: errno)) }
         defer { close(entries) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         for record in records[from...] {
@@ -66,7 +66,7 @@ extension ChainLog {
     }
 
     /// SHA-256 of entry `index`'s file, read through `buffer`; nil when it does not exist.
-    private func hashEntry(_ index: Int, in entries: Int32, buffer: inout [UInt8]) throws -> [UInt8]? {
+    private func hashEntry(_ index: Int, in entries: Int32, buffer: inout [UInt8]) throws(ChainLogError) -> [UInt8]? {
         let shown = IndexRecord.file(of: index)
         guard let descriptor = try EntryReader.open(IndexRecord.padded(index), in: entries, index: index, shown: shown) else { return nil }
         defer { close(descriptor) }
@@ -74,9 +74,9 @@ extension ChainLog {
     }
 
     /// Every file in entries/ must be an entry of the index.
-    private func checkNoExtraEntries(count: Int) throws {
-        guard let names = try FileReading.names(in: entriesPath) else {
-            throw FileFailure(.openForReading, FileFailure.quoted(entriesPath), errno: ENOENT)
+    private func checkNoExtraEntries(count: Int) throws(ChainLogError) {
+        guard let names = try ChainLogError.fileOperation(FileReading.names(in: entriesPath)) else {
+            throw .file(FileFailure(.openForReading, FileFailure.quoted(entriesPath), errno: ENOENT))
         }
         var extra: (index: Int, name: String)?
         for name in names {

@@ -1,8 +1,9 @@
+import ErrorCategories
 import Files
 
-/// Why a config file cannot be used. The CLI exits 78 (EX_CONFIG) with it, naming the file,
-/// the profile and the key.
-public enum ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Why a config file cannot be used: a configuration error naming the file, the profile and
+/// the key; a file that cannot be read is the file's failure.
+public enum ConfigError: CategorizedError, Equatable, Sendable {
     /// Not YAML or JSON, or not the shape of a config file: what and where.
     case malformed(String, String)
     /// libyaml could not be loaded.
@@ -17,6 +18,13 @@ public enum ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
     case badValue(file: String, profile: String, section: String, key: String, reason: String)
     /// A secret written into the file instead of a file that holds it.
     case inlineSecret(file: String, profile: String, section: String, key: String)
+    /// The file could not be opened or read (a missing file named on purpose).
+    case file(FileFailure)
+
+    public var category: ErrorCategory {
+        if case .file(let failure) = self { return failure.category }
+        return .configuration
+    }
 
     public var description: String {
         switch self {
@@ -34,6 +42,8 @@ public enum ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
             return "config file \(FileFailure.quoted(file)), profile '\(profile)', \(section).\(key): \(reason)"
         case .inlineSecret(let file, let profile, let section, let key):
             return "config file \(FileFailure.quoted(file)), profile '\(profile)', \(section).\(key): secrets stay in files; give the path of a file (mode 600) that holds it"
+        case .file(let failure):
+            return failure.description
         }
     }
 }

@@ -33,16 +33,21 @@ public struct ConfigFile: Sendable {
     public static let maximumSize = 256 << 10
 
     /// Reads and checks the shape of the file at `path`.
-    /// - Throws: ``FileFailure`` (a missing file 66); ``ConfigError``.
-    public static func load(_ path: String) throws -> ConfigFile {
+    /// - Throws: ``ConfigError``: ``ConfigError/file(_:)`` for a file that is missing or
+    ///   cannot be read, the others for what is wrong in it.
+    public static func load(_ path: String) throws(ConfigError) -> ConfigFile {
         var info = stat()
         if path == "/dev/null" { return ConfigFile(path: path, profiles: []) }  // no config, on purpose
         if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
             throw ConfigError.malformed(path, "not a regular file")
         }
-        guard let bytes = try StateFile.read(path, limit: maximumSize + 1) else {
-            throw FileFailure(.openForReading, FileFailure.quoted(path), errno: ENOENT)
+        let read: [UInt8]?
+        do {
+            read = try StateFile.read(path, limit: maximumSize + 1)
+        } catch {
+            throw .file(error)
         }
+        guard let bytes = read else { throw .file(FileFailure(.openForReading, FileFailure.quoted(path), errno: ENOENT)) }
         guard bytes.count <= maximumSize else { throw ConfigError.malformed(path, "larger than \(maximumSize >> 10) KiB: not a config file") }
         guard String(validating: bytes, as: UTF8.self) != nil else { throw ConfigError.malformed(path, "not UTF-8 text") }
         let isJSON = bytes.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) == UInt8(ascii: "{")

@@ -11,7 +11,7 @@ public enum YAMLDocument {
     /// The tree of `bytes`.
     /// - Throws: ``ConfigError/malformed(_:_:)`` naming the line; ``ConfigError/unavailable(_:)``
     ///   when libyaml cannot be loaded.
-    public static func parse(_ bytes: [UInt8], name: String) throws -> JSONValue {
+    public static func parse(_ bytes: [UInt8], name: String) throws(ConfigError) -> JSONValue {
         var message = [CChar](repeating: 0, count: 512)
         guard bond_yaml_load(&message, message.count) == 0 else { throw ConfigError.unavailable(text(message)) }
         var line: Int32 = 0
@@ -40,7 +40,7 @@ public enum YAMLDocument {
     /// How deep mappings and sequences may nest: a config file needs three levels.
     static let maximumDepth = 32
 
-    private static func node(_ events: UnsafeBufferPointer<bond_yaml_event>, _ index: inout Int, _ name: String, depth: Int = 0) throws -> JSONValue {
+    private static func node(_ events: UnsafeBufferPointer<bond_yaml_event>, _ index: inout Int, _ name: String, depth: Int = 0) throws(ConfigError) -> JSONValue {
         let event = events[index]
         index += 1
         guard depth < maximumDepth else {

@@ -203,6 +203,7 @@ public enum Base58 {
     }
 
     /// Decodes Base58 text held in a `String`; see ``decode(_:)-(UnsafeBufferPointer<UInt8>)``.
+    /// - Throws: ``Base58Error/invalidCharacter(_:)``, as the buffer form.
     public static func decode(_ text: String) throws(Base58Error) -> [UInt8] {
         var copy = text
         let result = copy.withUTF8 { utf8 in Result { () throws(Base58Error) -> [UInt8] in try decode(utf8) } }

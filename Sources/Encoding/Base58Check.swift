@@ -46,6 +46,7 @@ public enum Base58Check {
     }
 
     /// Decodes Base58Check text held in a `String`; see ``decode(_:)-(UnsafeBufferPointer<UInt8>)``.
+    /// - Throws: ``Base58Error``, as the buffer form.
     public static func decode(_ text: String) throws(Base58Error) -> Item {
         var copy = text
         let result = copy.withUTF8 { utf8 in Result { () throws(Base58Error) -> Item in try decode(utf8) } }

@@ -42,6 +42,7 @@ public enum Hex {
     }
 
     /// Decodes hex digits held in a `String`; see ``decode(_:)-(UnsafeBufferPointer<UInt8>)``.
+    /// - Throws: ``HexError``, as the buffer form.
     public static func decode(_ text: String) throws(HexError) -> [UInt8] {
         var copy = text
         let result = copy.withUTF8 { utf8 in Result { () throws(HexError) -> [UInt8] in try decode(utf8) } }
@@ -88,22 +89,5 @@ public enum Hex {
         if decimal < 10 { return decimal }
         let letter = (byte | 0x20) &- UInt8(ascii: "a")
         return letter < 6 ? letter &+ 10 : 0xFF
-    }
-}
-
-/// Why a hex item could not be decoded.
-public enum HexError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A character that is not a hex digit (0-9, a-f, A-F), and where it is.
-    case invalidDigit(OffendingCharacter)
-    /// The digits are valid but odd in number, so they do not make whole bytes.
-    case oddLength(digitCount: Int)
-
-    public var description: String {
-        switch self {
-        case .invalidDigit(let character):
-            return "invalid hex digit \(character)"
-        case .oddLength(let count):
-            return "odd number of hex digits (\(count)): bytes take two digits each"
-        }
     }
 }

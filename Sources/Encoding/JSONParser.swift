@@ -24,12 +24,14 @@ public struct JSONParser {
     }
 
     /// Parses the UTF-8 bytes of `text` as one JSON value; see ``parse(_:)-(UnsafeBufferPointer<UInt8>)``.
+    /// - Throws: ``JSONError``, as the buffer form.
     public static func parse(_ text: [UInt8]) throws(JSONError) -> JSONValue {
         let result = text.withUnsafeBufferPointer { bytes in Result { () throws(JSONError) -> JSONValue in try parse(bytes) } }
         return try result.get()
     }
 
     /// Parses `text` as one JSON value.
+    /// - Throws: ``JSONError``, as the buffer form.
     public static func parse(_ text: String) throws(JSONError) -> JSONValue {
         try parse(Array(text.utf8))
     }
@@ -300,50 +302,5 @@ public struct JSONParser {
     private func error(_ message: String) -> JSONError {
         let (line, column) = position()
         return JSONError(line: line, column: column, message: message, incomplete: index >= text.count)
-    }
-}
-
-/// Why a text is not the JSON bond expected, and where.
-public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// 1-based line of the problem within the text parsed.
-    public let line: Int
-    /// 1-based column, in characters.
-    public let column: Int
-    public let message: String
-    /// Whether the text ended before the value did: more lines may complete it.
-    public let incomplete: Bool
-
-    public init(line: Int, column: Int, message: String, incomplete: Bool = false) {
-        self.line = line
-        self.column = column
-        self.message = message
-        self.incomplete = incomplete
-    }
-
-    /// `invalid JSON at column C: …` for a one-line text, `at line L, column C` otherwise.
-    public var description: String {
-        line == 1 ? "invalid JSON at column \(column): \(message)" : "invalid JSON at line \(line), column \(column): \(message)"
-    }
-
-    /// How many arrays and objects `text` opens and leaves open, strings and escapes
-    /// respected: more than zero means the value continues on later lines. A quick scan that
-    /// does not check the JSON is valid; the parser does that.
-    public static func openDepth(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for byte in text {
-            if inString {
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
-                continue
-            }
-            switch byte {
-            case 0x22: inString = true
-            case 0x7B, 0x5B: depth += 1
-            case 0x7D, 0x5D: depth -= 1
-            default: break
-            }
-        }
-        return inString ? max(depth, 1) : depth
     }
 }

@@ -145,32 +145,3 @@ public enum RLP {
         return count
     }
 }
-
-/// Why bytes are not one canonical RLP item.
-public enum RLPError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The input ends (or its enclosing list ends) where a prefix or length byte was expected.
-    case truncated(offset: Int)
-    /// The item at `offset` announces more bytes than its input or enclosing list has.
-    case lengthExceeds(offset: Int, announced: Int, available: Int)
-    /// A length of 8 or more bytes: larger than any input.
-    case lengthTooLarge(offset: Int)
-    /// The item at `offset` is not in its one canonical form.
-    case nonCanonical(offset: Int, reason: String)
-    /// `count` bytes follow the item, from `offset`.
-    case trailingBytes(offset: Int, count: Int)
-
-    public var description: String {
-        switch self {
-        case .truncated(let offset):
-            return "RLP ends early at byte \(offset)"
-        case .lengthExceeds(let offset, let announced, let available):
-            return "RLP item at byte \(offset) announces \(announced) bytes but only \(available) follow"
-        case .lengthTooLarge(let offset):
-            return "RLP item at byte \(offset) has a length of more than 7 bytes"
-        case .nonCanonical(let offset, let reason):
-            return "non-canonical RLP at byte \(offset): \(reason)"
-        case .trailingBytes(let offset, let count):
-            return "\(count) byte\(count == 1 ? "" : "s") after the RLP item, from byte \(offset)"
-        }
-    }
-}

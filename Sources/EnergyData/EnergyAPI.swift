@@ -83,6 +83,8 @@ public enum EnergyAPI {
     }
 
     /// Reads an energy list.
+    /// - Throws: ``PayloadError`` naming the JSON pointer of a missing, negative or badly timed
+    ///   measurement.
     public static func measurements(_ bytes: [UInt8]) throws -> [Measurement] {
         let json = try JSONValueReader.value(bytes)
         guard case .array(let items) = json else { throw PayloadError.invalid("/ is \(json.kindDescription), not the array of measurements") }
@@ -98,6 +100,7 @@ public enum EnergyAPI {
     /// the latest for an accumulated asset, the sum for an interval asset (readings at equal
     /// instants are separate intervals and all count); measured at the latest measurement's
     /// time. Nil for an empty window.
+    /// - Throws: ``PayloadError`` when the sum or its value in Wh is out of range.
     public static func reading(asset: Asset, measurements: [Measurement], after: Int? = nil,
                                window range: ClosedRange<Int>? = nil) throws -> EnergyReading? {
         let window = measurements.filter { (after == nil || $0.epoch > after!) && (range?.contains($0.epoch) ?? true) }
@@ -142,6 +145,7 @@ public enum EnergyAPI {
     }
 
     /// Fetches the asset and its energy list between `since` and `until` (epoch seconds).
+    /// - Throws: ``SourceError`` for an error status; ``HTTPError`` when the exchange fails.
     public static func fetch(_ http: HTTPClient, baseURL: String, assetID: UInt64, since: Int, until: Int,
                              credentials: Credentials) throws -> (asset: [UInt8], energy: [UInt8]) {
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL

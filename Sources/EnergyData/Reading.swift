@@ -82,15 +82,3 @@ public struct CarbonReading: Equatable, Sendable {
         moerLbPerMWh?.multiplied(by: CarbonReading.kilogramsPerPound)?.scaledByPowerOfTen(-6)
     }
 }
-
-/// Why a source's answer cannot be read as a reading: it is not what the driver reads.
-public enum PayloadError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// What is wrong, naming the element (an XML path or a JSON pointer) and, for XML, the line.
-    case invalid(String)
-
-    public var description: String {
-        switch self {
-        case .invalid(let reason): return reason
-        }
-    }
-}

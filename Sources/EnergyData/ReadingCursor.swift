@@ -49,19 +49,3 @@ public final class ReadingCursor {
         measuredEpoch = epoch
     }
 }
-
-/// A cursor file that bond cannot use.
-public enum CursorError: Error, Equatable, Sendable, CustomStringConvertible {
-    case malformed(String, String)
-    /// The file belongs to another asset: reading on from it would skip or repeat intervals.
-    case otherAsset(String, recorded: String, asked: String)
-
-    public var description: String {
-        switch self {
-        case .malformed(let path, let reason):
-            return "cursor file \(FileFailure.quoted(path)): \(reason)"
-        case .otherAsset(let path, let recorded, let asked):
-            return "cursor file \(FileFailure.quoted(path)) belongs to asset \(recorded), not \(asked): give each asset its own cursor file"
-        }
-    }
-}

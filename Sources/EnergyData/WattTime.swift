@@ -32,6 +32,8 @@ public enum WattTime {
     // MARK: - Reading saved answers
 
     /// The reading a data answer gives (`--file`), for the API and signal asked.
+    /// - Throws: ``PayloadError`` naming the JSON pointer that is missing or wrong, or the value
+    ///   no grid gives (a negative MOER, a percentile outside 0-100).
     public static func reading(_ bytes: [UInt8], api: API, signal: Signal, location: Location?) throws -> CarbonReading {
         let json = try JSONValueReader.value(bytes)
         var device = Device(manufacturer: "WattTime", model: "API \(api.rawValue) " + endpointName(api, signal))

@@ -56,12 +56,6 @@ final class XMLDocument {
     }
 }
 
-/// libxml2 could not be loaded: the message names the library and what is missing.
-public struct XMLUnavailable: Error, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
-}
-
 /// An element of an ``XMLDocument`` (it keeps the document alive).
 struct XMLElement {
     let document: XMLDocument

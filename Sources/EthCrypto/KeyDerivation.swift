@@ -22,6 +22,8 @@ public enum KeyDerivation {
 
     /// PBKDF2 (RFC 8018, section 5.2) with HMAC-SHA-256 of `password` with `salt` and
     /// `iterations` rounds; returns `length` bytes.
+    /// - Throws: ``KeystoreError/invalidParameters(_:)`` for a count or length out of range, or
+    ///   when OpenSSL fails.
     public static func pbkdf2SHA256(password: [UInt8], salt: [UInt8], iterations: Int,
                                     length: Int) throws(KeystoreError) -> [UInt8] {
         guard iterations >= 1, iterations <= Int(Int32.max) else {
@@ -37,6 +39,8 @@ public enum KeyDerivation {
 
     /// AES-128 in CTR mode (NIST SP 800-38A) of `input` with a 16-byte `key` and 16-byte
     /// initial counter block `iv`; the same call encrypts and decrypts.
+    /// - Throws: ``KeystoreError/invalidParameters(_:)`` for a key or iv that is not 16 bytes, or
+    ///   when OpenSSL fails.
     public static func aes128CTR(key: [UInt8], iv: [UInt8], input: [UInt8]) throws(KeystoreError) -> [UInt8] {
         guard key.count == 16, iv.count == 16 else { throw .invalidParameters("aes-128-ctr needs a 16-byte key and iv") }
         guard let context = bond_EVP_CIPHER_CTX_new() else { throw .invalidParameters("OpenSSL could not allocate a cipher") }

@@ -94,6 +94,8 @@ public struct Keystore: Sendable {
     }
 
     /// Encrypts `key` under `password` with fresh random salt, iv and id, and the given KDF.
+    /// - Throws: ``CryptoError/randomUnavailable`` when OpenSSL has no random bytes;
+    ///   ``KeystoreError`` when the key derivation fails.
     public static func encrypt(_ key: PrivateKey, password: [UInt8], kdf: KDF = standardScrypt,
                                address: String) throws -> Keystore {
         var store = Keystore(kdf: kdf, salt: try SecureRandom.bytes(32), derivedKeyLength: 32,

@@ -24,6 +24,7 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
     }
 
     /// A new key from OpenSSL's RAND_bytes (retried in the 2^-128 case of an invalid scalar).
+    /// - Throws: ``CryptoError/randomUnavailable`` when OpenSSL has no random bytes.
     public static func random() throws(CryptoError) -> PrivateKey {
         while true {
             if let key = try? PrivateKey(bytes: try SecureRandom.bytes(32)) { return key }

@@ -24,11 +24,13 @@ public enum ABIArguments {
     }
 
     /// Checks `--arg` texts against `types`; see ``values(_:for:)-(JSONValue)``.
+    /// - Throws: ``ABIError`` for a wrong count or a value that does not fit its type.
     public static func values(texts: [String], for signature: FunctionSignature) throws(ABIError) -> [ABIValue] {
         try values(texts.map { JSONValue.string($0) }, for: signature)
     }
 
     /// The value `json` stands for as a `type`.
+    /// - Throws: ``ABIError/badValue(path:reason:)`` naming `path` when it does not fit.
     public static func value(_ json: JSONValue, as type: ABIType, path: String) throws(ABIError) -> ABIValue {
         switch type {
         case .uint(let bits):

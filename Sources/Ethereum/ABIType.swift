@@ -62,6 +62,7 @@ public indirect enum ABIType: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Parses a comma-separated list of types, as inside a signature's parentheses.
+    /// - Throws: ``ABIError/badType(_:)`` for a type that is not one.
     public static func parseList(_ text: String) throws(ABIError) -> [ABIType] {
         var parser = ABITypeParser(Array(text.utf8))
         let types = try parser.parseList(until: nil)
@@ -192,27 +193,5 @@ struct ABITypeParser {
             return .fixedBytes(size)
         }
         throw .badType("'\(name)' is not an ABI type (in '\(source)')")
-    }
-}
-
-/// Why an ABI signature, argument or encoding is not usable.
-public enum ABIError: Error, Equatable, Sendable, CustomStringConvertible {
-    case badType(String)
-    case badSignature(String)
-    /// An argument that does not fit its type; `path` names it (`argument 2`, `argument 1[3]`).
-    case badValue(path: String, reason: String)
-    case wrongArgumentCount(expected: Int, given: Int, signature: String)
-    /// Return data that does not decode as the declared types.
-    case badData(String)
-
-    public var description: String {
-        switch self {
-        case .badType(let reason): return reason
-        case .badSignature(let reason): return reason
-        case .badValue(let path, let reason): return "\(path): \(reason)"
-        case .wrongArgumentCount(let expected, let given, let signature):
-            return "\(signature) takes \(expected) argument\(expected == 1 ? "" : "s"), \(given) given"
-        case .badData(let reason): return "return data: \(reason)"
-        }
     }
 }

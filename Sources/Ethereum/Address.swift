@@ -59,24 +59,3 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { checksummed }
 }
-
-/// Why a text is not an address.
-public enum AddressError: Error, Equatable, Sendable, CustomStringConvertible {
-    case missingPrefix(String)
-    case wrongLength(String, digits: Int)
-    case notHex(String)
-    case badChecksum(String, expected: String)
-
-    public var description: String {
-        switch self {
-        case .missingPrefix(let text):
-            return "address '\(text)' must start with 0x"
-        case .wrongLength(let text, let digits):
-            return "address '\(text)' has \(digits) hex digits, not 40"
-        case .notHex(let text):
-            return "address '\(text)' is not hex"
-        case .badChecksum(let text, let expected):
-            return "address '\(text)' has a wrong EIP-55 checksum: expected \(expected) (or all lower or upper case)"
-        }
-    }
-}

@@ -9,23 +9,27 @@ public struct EthereumNode {
     }
 
     /// eth_chainId.
+    /// - Throws: ``JSONRPCFailure``.
     public func chainID() throws(JSONRPCFailure) -> UInt64 {
         try Self.uint64(try rpc.call("eth_chainId"), "eth_chainId")
     }
 
     /// eth_getTransactionCount(address, "pending"): the next nonce, pending transactions
     /// counted.
+    /// - Throws: ``JSONRPCFailure``.
     public func pendingNonce(of address: Address) throws(JSONRPCFailure) -> UInt64 {
         try Self.uint64(try rpc.call("eth_getTransactionCount", [.string(address.checksummed), .string("pending")]), "eth_getTransactionCount")
     }
 
     /// eth_estimateGas for the transaction `fields` describe (JSON-RPC names: from, to, value,
     /// data, ...).
+    /// - Throws: ``JSONRPCFailure``; ``JSONRPCFailure/rpc(_:)`` when the call would revert.
     public func estimateGas(_ fields: JSONObjectValue) throws(JSONRPCFailure) -> UInt64 {
         try Self.uint64(try rpc.call("eth_estimateGas", [.object(fields), .string("latest")]), "eth_estimateGas")
     }
 
     /// The latest block's baseFeePerGas (EIP-1559), or nil on a chain without it.
+    /// - Throws: ``JSONRPCFailure``.
     public func latestBaseFee() throws(JSONRPCFailure) -> UInt256? {
         let block = try rpc.call("eth_getBlockByNumber", [.string("latest"), .bool(false)])
         guard let object = block.objectValue else { throw .malformed("eth_getBlockByNumber answered with \(block.kindDescription)") }
@@ -34,6 +38,7 @@ public struct EthereumNode {
     }
 
     /// eth_maxPriorityFeePerGas, or nil when the node lacks the method.
+    /// - Throws: ``JSONRPCFailure`` for any failure but the method's absence.
     public func maxPriorityFee() throws(JSONRPCFailure) -> UInt256? {
         do {
             return try Self.uint256(try rpc.call("eth_maxPriorityFeePerGas"), "eth_maxPriorityFeePerGas")
@@ -43,16 +48,20 @@ public struct EthereumNode {
     }
 
     /// eth_gasPrice.
+    /// - Throws: ``JSONRPCFailure``.
     public func gasPrice() throws(JSONRPCFailure) -> UInt256 {
         try Self.uint256(try rpc.call("eth_gasPrice"), "eth_gasPrice")
     }
 
     /// eth_blockNumber.
+    /// - Throws: ``JSONRPCFailure``.
     public func blockNumber() throws(JSONRPCFailure) -> UInt64 {
         try Self.uint64(try rpc.call("eth_blockNumber"), "eth_blockNumber")
     }
 
     /// eth_sendRawTransaction: the hash the node gives back.
+    /// - Throws: ``JSONRPCFailure``: ``JSONRPCFailure/rpc(_:)`` when the node refuses it,
+    ///   ``JSONRPCFailure/malformed(_:)`` for an answer that is not a 32-byte hash.
     public func sendRawTransaction(_ raw: [UInt8]) throws(JSONRPCFailure) -> [UInt8] {
         let answer = try rpc.call("eth_sendRawTransaction", [.string(Hex.encode(raw))])
         guard case .string(let text) = answer, let hash = try? Hex.decode(text), hash.count == 32 else {
@@ -62,11 +71,14 @@ public struct EthereumNode {
     }
 
     /// eth_getTransactionByHash: whether the node knows the transaction (pending or mined).
+    /// - Throws: ``JSONRPCFailure``.
     public func knowsTransaction(_ hash: [UInt8]) throws(JSONRPCFailure) -> Bool {
         try rpc.call("eth_getTransactionByHash", [.string(Hex.encode(hash))]) != .null
     }
 
     /// eth_getTransactionReceipt, or nil while the transaction is not mined.
+    /// - Throws: ``JSONRPCFailure``; ``JSONRPCFailure/malformed(_:)`` for a receipt that lacks
+    ///   its fields.
     public func receipt(_ hash: [UInt8]) throws(JSONRPCFailure) -> Receipt? {
         let answer = try rpc.call("eth_getTransactionReceipt", [.string(Hex.encode(hash))])
         if answer == .null { return nil }
@@ -76,6 +88,8 @@ public struct EthereumNode {
 
     /// eth_call of `data` to `to` at `block` (a tag such as `latest`, or a 0x quantity): the
     /// returned bytes.
+    /// - Throws: ``JSONRPCFailure``; ``JSONRPCFailure/rpc(_:)`` when the call reverts (its data
+    ///   carries the revert reason).
     public func call(to: Address, data: [UInt8], from: Address? = nil, block: String = "latest") throws(JSONRPCFailure) -> [UInt8] {
         var fields: [(key: String, value: JSONValue)] = [("to", .string(to.checksummed)), ("data", .string(Hex.encode(data)))]
         if let from { fields.insert(("from", .string(from.checksummed)), at: 0) }

@@ -18,6 +18,8 @@ public final class JSONRPCClient {
     }
 
     /// Calls `method` with `params` and returns its `result`.
+    /// - Throws: ``JSONRPCFailure``: the exchange failed, the node answered an error, or the
+    ///   answer is not a JSON-RPC response to this request.
     public func call(_ method: String, _ params: [JSONValue] = []) throws(JSONRPCFailure) -> JSONValue {
         let id = nextID
         nextID += 1
@@ -29,6 +31,8 @@ public final class JSONRPCClient {
     }
 
     /// Calls several methods in one batch; each call's result or error, in the order given.
+    /// - Throws: ``JSONRPCFailure`` when the exchange fails or the answer is not an array; a
+    ///   call's own error is its result.
     public func batch(_ calls: [(method: String, params: [JSONValue])]) throws(JSONRPCFailure) -> [Result<JSONValue, JSONRPCFailure>] {
         let firstID = nextID
         nextID += calls.count
@@ -100,48 +104,5 @@ public final class JSONRPCClient {
             .unicodeScalars.map { $0.isUnsafeToShow ? " " : String($0) }.joined()
         let type = response.header("Content-Type").map { "\($0) " } ?? ""
         return "\(type)'\(text)\(response.body.count > 80 ? "…" : "")'"
-    }
-}
-
-/// A JSON-RPC error object as the node sent it.
-public struct JSONRPCError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let code: Int
-    public let message: String
-    public let data: JSONValue?
-
-    init?(_ json: JSONValue) {
-        guard let object = json.objectValue, case .number(let code)? = object["code"], let codeValue = Int(code),
-              case .string(let message)? = object["message"] else { return nil }
-        self.code = codeValue
-        self.message = message
-        self.data = object["data"]
-    }
-
-    public var description: String {
-        "node error \(code): \(message)" + (data.map { " (data: \(JSONWriter.text($0)))" } ?? "")
-    }
-}
-
-/// Why a JSON-RPC call failed.
-public enum JSONRPCFailure: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The HTTP exchange failed (unreachable, timeout, error status).
-    case http(HTTPError)
-    /// The node answered with a JSON-RPC error.
-    case rpc(JSONRPCError)
-    /// The node answered with something that is not a JSON-RPC response.
-    case malformed(String)
-
-    public var description: String {
-        switch self {
-        case .http(let error): return error.description
-        case .rpc(let error): return error.description
-        case .malformed(let reason): return reason
-        }
-    }
-
-    /// Whether a later attempt may succeed (exit 75).
-    public var isTemporary: Bool {
-        if case .http(let error) = self { return error.isTemporary }
-        return false
     }
 }

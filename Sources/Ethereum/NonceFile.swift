@@ -35,6 +35,7 @@ public final class NonceFile {
     }
 
     /// Records that `nonce` of `sender` is used and writes the file (the next nonce only grows).
+    /// - Throws: ``FileFailure`` when the file cannot be replaced.
     public func used(_ nonce: UInt64, by sender: Address) throws {
         let candidate = nonce == .max ? nonce : nonce + 1
         guard candidate > (next[sender.checksummed] ?? 0) || next[sender.checksummed] == nil else { return }
@@ -44,16 +45,5 @@ public final class NonceFile {
         JSONWriter.append(.object(object), to: &bytes)
         bytes.append(0x0A)
         try AtomicFile.replace(path, contents: bytes, mode: 0o644)
-    }
-}
-
-/// A nonce file that bond cannot read.
-public enum NonceFileError: Error, Equatable, Sendable, CustomStringConvertible {
-    case malformed(String, String)
-
-    public var description: String {
-        switch self {
-        case .malformed(let path, let reason): return "nonce file \(FileFailure.quoted(path)): \(reason)"
-        }
     }
 }

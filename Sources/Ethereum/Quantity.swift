@@ -41,6 +41,7 @@ public enum Quantity {
     }
 
     /// Parses a JSON number literal (exact text) as a whole number.
+    /// - Throws: ``QuantityError``: negative, not a whole number, or above `maximum`.
     public static func parse(jsonNumber text: String, maximum: UInt256 = .max) throws(QuantityError) -> UInt256 {
         if text.hasPrefix("-") {
             // JSON's -0 (in any spelling) is zero; anything else below zero is negative.
@@ -92,26 +93,5 @@ public enum Quantity {
             value = next
         }
         return value
-    }
-}
-
-/// Why a text is not a quantity bond accepts.
-public enum QuantityError: Error, Equatable, Sendable, CustomStringConvertible {
-    case notANumber(String)
-    case negative(String)
-    case tooLarge(String, maximum: UInt256)
-    case fractionOfWei(String)
-
-    public var description: String {
-        switch self {
-        case .notANumber(let text):
-            return "'\(text)' is not a quantity: expected a whole number, a 0x hex quantity, or a number with a unit (wei, gwei, ether)"
-        case .negative(let text):
-            return "'\(text)' is negative"
-        case .tooLarge(let text, let maximum):
-            return "'\(text)' is larger than \(maximum == .max ? "2^256-1" : maximum == UInt256(UInt64.max) ? "2^64-1" : maximum.description)"
-        case .fractionOfWei(let text):
-            return "'\(text)' has a fraction of a wei"
-        }
     }
 }

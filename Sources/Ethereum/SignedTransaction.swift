@@ -229,21 +229,3 @@ private struct FieldReader {
         return list
     }
 }
-
-/// Why a transaction could not be built or decoded.
-public enum TransactionError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A required field is missing; `hint` names the flag that gives it.
-    case missingField(String, hint: String)
-    /// Fee fields or an access list that do not fit the type.
-    case feeMismatch(String)
-    /// Raw bytes that are not a canonical signed transaction.
-    case malformed(String)
-
-    public var description: String {
-        switch self {
-        case .missingField(let field, let hint): return "missing \(field): give it in the transaction or with \(hint)"
-        case .feeMismatch(let reason): return reason
-        case .malformed(let reason): return "not a signed transaction: \(reason)"
-        }
-    }
-}

@@ -48,14 +48,14 @@ public struct Transaction: Equatable, Sendable {
             guard maxPriorityFeePerGas == nil, maxFeePerGas == nil else {
                 throw .feeMismatch("a type \(type.rawValue) transaction takes gasPrice, not maxFeePerGas or maxPriorityFeePerGas")
             }
-            guard gasPrice != nil else { throw .missingField("gasPrice", hint: "--gas-price") }
+            guard gasPrice != nil else { throw .missingField(.gasPrice) }
         case .dynamicFee:
             guard gasPrice == nil else {
                 throw .feeMismatch("a type 2 (EIP-1559) transaction takes maxFeePerGas and maxPriorityFeePerGas, not gasPrice")
             }
             switch (maxFeePerGas, maxPriorityFeePerGas) {
             case (nil, nil):
-                throw .missingField("maxFeePerGas and maxPriorityFeePerGas", hint: "--max-fee-per-gas and --max-priority-fee-per-gas")
+                throw .missingField(.dynamicFees)
             case (nil, _), (_, nil):
                 throw .feeMismatch("a type 2 transaction needs maxFeePerGas and maxPriorityFeePerGas together; give both in it (fee options fill only transactions without any fee field)")
             default:
@@ -63,7 +63,7 @@ public struct Transaction: Equatable, Sendable {
             }
         }
         if type == .legacy && !accessList.isEmpty { throw .feeMismatch("a legacy transaction has no access list") }
-        if type != .legacy && chainID == nil { throw .missingField("chainId", hint: "--chain-id") }
+        if type != .legacy && chainID == nil { throw .missingField(.chainID) }
         self.type = type
         self.chainID = chainID
         self.nonce = nonce

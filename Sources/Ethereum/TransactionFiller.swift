@@ -30,7 +30,7 @@ public final class TransactionFiller {
     }
 
     /// `request` with every missing field the node or the nonce file can give.
-    /// - Throws: ``TransactionFillError/unfilled(_:because:)`` (exit 75) when the node is
+    /// - Throws: ``TransactionFillError/unfilled(_:because:)`` (temporary) when the node is
     ///   unreachable and the request lacks what only it can give; JSON-RPC errors otherwise.
     public func fill(_ request: TransactionRequest) throws -> TransactionRequest {
         var out = request
@@ -123,31 +123,6 @@ public final class TransactionFiller {
             nodeDown = true
             onNote?("the node cannot be reached (\(failure.description)); signing offline where the options allow")
             return nil
-        }
-    }
-}
-
-/// What the node should have filled but could not.
-public enum TransactionFillError: Error, Equatable, Sendable, CustomStringConvertible {
-    case unfilled([String], because: String)
-    /// The chain id given is not the node's.
-    case chainMismatch(given: UInt64, node: UInt64)
-
-    public var description: String {
-        switch self {
-        case .chainMismatch(let given, let node):
-            return "chain id \(given) was given, but the node is on chain \(node): sign for the node's chain, or give the right --rpc"
-        case .unfilled(let fields, let reason):
-            return "cannot fill \(fields.joined(separator: ", ")): \(reason); give \(fields.map(TransactionFillError.flag).joined(separator: ", ")) to sign offline"
-        }
-    }
-
-    private static func flag(_ field: String) -> String {
-        switch field {
-        case "chainId": return "--chain-id"
-        case "fees": return "--gas-price or --max-fee-per-gas and --max-priority-fee-per-gas"
-        case "gas": return "--gas"
-        default: return "--nonce-file with a recorded nonce, or --nonce"
         }
     }
 }

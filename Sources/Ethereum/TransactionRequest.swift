@@ -106,21 +106,21 @@ public struct TransactionRequest: Equatable, Sendable {
 
     /// The transaction, once every field it needs is present.
     /// - Parameter withoutChainID: sign a legacy transaction without EIP-155 replay protection
-    ///   (only when asked for explicitly: `--no-chain-id`).
-    /// - Throws: ``TransactionError`` naming a missing field and the flag that gives it, or
-    ///   fee fields that do not fit the type.
+    ///   (only when asked for explicitly).
+    /// - Throws: ``TransactionError`` naming a missing field, fee fields that do not fit the
+    ///   type, or a chain id (or a typed transaction) where none was asked for.
     public func transaction(withoutChainID: Bool) throws(TransactionError) -> Transaction {
         let type = resolvedType
-        guard let nonce else { throw .missingField("nonce", hint: "--nonce") }
-        guard let gas else { throw .missingField("gas", hint: "--gas") }
+        guard let nonce else { throw .missingField(.nonce) }
+        guard let gas else { throw .missingField(.gas) }
         if withoutChainID {
-            guard chainID == nil else { throw .feeMismatch("chainId \(chainID ?? 0) given with --no-chain-id") }
-            guard type == .legacy else { throw .feeMismatch("--no-chain-id signs legacy transactions only; this one is type \(type.rawValue)") }
+            if let chainID { throw .chainIDWithoutProtection(chainID) }
+            guard type == .legacy else { throw .typedWithoutChainID(type.rawValue) }
         } else if chainID == nil {
-            throw .missingField("chainId", hint: "--chain-id (or --no-chain-id for a legacy transaction without EIP-155)")
+            throw .missingField(.chainIDOrNone)
         }
         if type == .legacy && gasPrice == nil && maxFeePerGas == nil && maxPriorityFeePerGas == nil {
-            throw .missingField("a fee", hint: "--gas-price, or --max-fee-per-gas and --max-priority-fee-per-gas")
+            throw .missingField(.anyFee)
         }
         let payload = call.map { $0.signature.calldata($0.arguments) } ?? data ?? []
         return try Transaction(type: type, chainID: chainID, nonce: nonce, gasPrice: gasPrice,
@@ -131,6 +131,8 @@ public struct TransactionRequest: Equatable, Sendable {
     // MARK: - Reading values
 
     /// An amount of wei: a JSON number, or a string with a decimal, hex or unit quantity.
+    /// - Throws: ``TransactionRequestError`` naming `key`: not a quantity, negative, a
+    ///   fraction of a wei, or above 2^256-1.
     public static func amount(_ json: JSONValue, _ key: String) throws(TransactionRequestError) -> UInt256 {
         do {
             switch json {
@@ -149,6 +151,7 @@ public struct TransactionRequest: Equatable, Sendable {
 
     /// A whole number up to 2^64-1 (nonce, gas, chain id): a JSON number or a decimal or hex
     /// string; no units.
+    /// - Throws: ``TransactionRequestError`` naming `key`: not a whole number, or above 2^64-1.
     public static func uint64(_ json: JSONValue, _ key: String) throws(TransactionRequestError) -> UInt64 {
         let maximum = UInt256(UInt64.max)
         let value: UInt256
@@ -176,6 +179,8 @@ public struct TransactionRequest: Equatable, Sendable {
         return value.uint64 ?? 0
     }
 
+    /// An address (EIP-55 checksummed, or all lower or upper case).
+    /// - Throws: ``TransactionRequestError`` naming `key`: not a string, or not an address.
     public static func address(_ json: JSONValue, _ key: String) throws(TransactionRequestError) -> Address {
         guard case .string(let text) = json else { throw .wrongKind(key, expected: "an address string", got: json.kindDescription) }
         do {
@@ -185,6 +190,8 @@ public struct TransactionRequest: Equatable, Sendable {
         }
     }
 
+    /// A transaction type: 0 (legacy), 1 (EIP-2930) or 2 (EIP-1559).
+    /// - Throws: ``TransactionRequestError`` naming `key` for another number.
     public static func type(_ json: JSONValue, _ key: String) throws(TransactionRequestError) -> TransactionType {
         let number = try uint64(json, key)
         guard number <= 2, let type = TransactionType(rawValue: UInt8(number)) else {
@@ -193,6 +200,8 @@ public struct TransactionRequest: Equatable, Sendable {
         return type
     }
 
+    /// Bytes as a hex string (`0x` optional).
+    /// - Throws: ``TransactionRequestError`` naming `key`: not a string, or not hex.
     public static func hexData(_ json: JSONValue, _ key: String) throws(TransactionRequestError) -> [UInt8] {
         guard case .string(let text) = json else { throw .wrongKind(key, expected: "a hex string", got: json.kindDescription) }
         do {
@@ -256,27 +265,6 @@ public struct TransactionRequest: Equatable, Sendable {
             && a.maxFeePerGas == b.maxFeePerGas && a.maxPriorityFeePerGas == b.maxPriorityFeePerGas
             && a.chainID == b.chainID && a.type == b.type && a.data == b.data && a.accessList == b.accessList
             && a.call?.signature == b.call?.signature && a.call?.arguments == b.call?.arguments && a.from == b.from
-    }
-}
-
-/// Why a transaction request cannot be read.
-public enum TransactionRequestError: Error, Equatable, Sendable, CustomStringConvertible {
-    case unknownField(String, suggestion: String?)
-    case duplicateField(String, earlier: String)
-    case wrongKind(String, expected: String, got: String)
-    case invalid(String, String)
-
-    public var description: String {
-        switch self {
-        case .unknownField(let key, let suggestion):
-            return "unknown field '\(key)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
-        case .duplicateField(let key, let earlier):
-            return "field '\(key)' repeats '\(earlier)'"
-        case .wrongKind(let key, let expected, let got):
-            return "\(key): expected \(expected), got \(got)"
-        case .invalid(let key, let reason):
-            return "\(key): \(reason)"
-        }
     }
 }
 

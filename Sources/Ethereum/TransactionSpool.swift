@@ -33,12 +33,14 @@ public struct TransactionSpool: Sendable {
     }
 
     /// Takes the spool's lock, waiting for another bond process to release it.
+    /// - Throws: ``FileFailure`` when the lock file cannot be opened or locked.
     public func lock() throws -> FileLock {
         try FileLock(directory + "/.lock")
     }
 
     /// Writes `line` (a sign-tx line) as the spooled transaction `hash`; the caller holds the
     /// lock. Returns the file's path.
+    /// - Throws: ``FileFailure`` when the file cannot be written (never over another).
     @discardableResult
     public func add(_ line: JSONValue, hash: [UInt8]) throws -> String {
         let path = directory + "/" + Hex.encode(hash) + ".json"
@@ -65,6 +67,7 @@ public struct TransactionSpool: Sendable {
     }
 
     /// Removes a transaction the node has accepted; the caller holds the lock.
+    /// - Throws: ``FileFailure`` when the file exists but cannot be removed.
     public func remove(_ item: SpooledTransaction) throws {
         guard unlink(item.path) == 0 || errno == ENOENT else { throw FileFailure(.remove, FileFailure.quoted(item.path), errno: errno) }
         AtomicFile.syncDirectory(directory)
@@ -100,16 +103,4 @@ public struct SpooledTransaction: Sendable {
     public let transaction: SignedTransaction
     /// When it was spooled: the file's modification time, seconds since the epoch.
     public let spooledEpoch: Int
-}
-
-/// A file in the spool directory that is not a spooled transaction.
-public enum SpoolError: Error, Equatable, Sendable, CustomStringConvertible {
-    case notATransaction(String, String)
-
-    public var description: String {
-        switch self {
-        case .notATransaction(let path, let reason):
-            return "spool file \(FileFailure.quoted(path)) is not a spooled transaction (\(reason)): move it away to go on"
-        }
-    }
 }

@@ -6,7 +6,7 @@ public enum AtomicFile {
     /// the bytes go to a temporary file beside it (named with a leading dot), are synced, and
     /// are linked to `path` (link(2) fails if `path` exists), then the directory is synced.
     /// - Throws: ``FileFailure`` (an existing `path`: EEXIST).
-    public static func create(_ path: String, contents: [UInt8], mode: mode_t) throws {
+    public static func create(_ path: String, contents: [UInt8], mode: mode_t) throws(FileFailure) {
         let directory = AtomicFile.directory(of: path)
         let temporary = directory + "/." + AtomicFile.baseName(of: path) + ".tmp-\(getpid())"
         try writeSynced(temporary, contents: contents, mode: mode, exclusive: true, name: FileFailure.quoted(path))
@@ -23,7 +23,7 @@ public enum AtomicFile {
     /// synced, renamed over `path`, then the directory synced. Readers see the old or the new
     /// contents, never a mix; a crash leaves one of the two.
     /// - Throws: ``FileFailure``.
-    public static func replace(_ path: String, contents: [UInt8], mode: mode_t = 0o644) throws {
+    public static func replace(_ path: String, contents: [UInt8], mode: mode_t = 0o644) throws(FileFailure) {
         let directory = AtomicFile.directory(of: path)
         let temporary = directory + "/." + AtomicFile.baseName(of: path) + ".tmp-\(getpid())"
         try writeSynced(temporary, contents: contents, mode: mode, exclusive: false, name: FileFailure.quoted(path))
@@ -39,7 +39,7 @@ public enum AtomicFile {
     /// existing `path` fails with EEXIST) and fsyncs it; on any failure the file is removed.
     /// `name` names it in errors. The directory is not synced: the caller decides when.
     /// - Throws: ``FileFailure``.
-    public static func writeSynced(_ path: String, contents: [UInt8], mode: mode_t, exclusive: Bool, name: String) throws {
+    public static func writeSynced(_ path: String, contents: [UInt8], mode: mode_t, exclusive: Bool, name: String) throws(FileFailure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw FileFailure(.openForWriting, name, errno: errno) }
         do {
@@ -55,20 +55,23 @@ public enum AtomicFile {
 
     /// fsync(2) of an open file or directory.
     /// - Throws: ``FileFailure`` naming it `name`.
-    public static func sync(_ descriptor: Int32, name: String) throws {
+    public static func sync(_ descriptor: Int32, name: String) throws(FileFailure) {
         guard fsync(descriptor) == 0 else { throw FileFailure(.sync, name, errno: errno) }
     }
 
     /// fsync(2) of the file or directory at `path`, opened for it.
     /// - Throws: ``FileFailure`` when it cannot be opened or synced.
-    public static func sync(_ path: String, directory: Bool) throws {
+    public static func sync(_ path: String, directory: Bool) throws(FileFailure) {
         let descriptor = open(path, (directory ? O_RDONLY | O_DIRECTORY : O_WRONLY) | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileFailure(directory ? .openForReading : .openForWriting, FileFailure.quoted(path), errno: errno) }
         defer { close(descriptor) }
         try sync(descriptor, name: FileFailure.quoted(path))
     }
 
-    public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], name: String) throws {
+    /// Writes all of `bytes` to `descriptor`, going on after short writes and EINTR; `name`
+    /// names the file in errors.
+    /// - Throws: ``FileFailure`` (operation write) when a write fails.
+    public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], name: String) throws(FileFailure) {
         var offset = 0
         while offset < bytes.count {
             let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }

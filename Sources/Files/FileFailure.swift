@@ -1,8 +1,9 @@
 import Encoding
+import ErrorCategories
 import Glibc
 
-/// A system call on a file failed; the status follows from what was attempted and `errno`.
-public struct FileFailure: Error, Equatable, Sendable, CustomStringConvertible {
+/// A system call on a file failed; its category follows from what was attempted and `errno`.
+public struct FileFailure: CategorizedError, Equatable, Sendable {
     /// What bond was doing with the file.
     public enum Operation: Equatable, Sendable {
         case openForReading, read, openForWriting, write, sync, lock, rename, remove, createDirectory
@@ -22,19 +23,9 @@ public struct FileFailure: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file's path quoted for a message, whole (paths are not cut short).
     public static func quoted(_ path: String) -> String { "'\(MessageText.sanitized(path, limit: 4096))'" }
 
-    /// What kind of failure it is, which decides the exit status (bond(1), EXIT STATUS).
-    public enum Kind: Sendable {
-        /// Permission denied (77).
-        case permission
-        /// An input that does not exist or is not a file (66).
-        case missingInput
-        /// An output that cannot be created (73).
-        case cannotCreate
-        /// Any other I/O error, such as a full disk (74).
-        case io
-    }
-
-    public var kind: Kind {
+    /// What kind of failure it is: permission denied; an input that does not exist or is not
+    /// a file; an output that cannot be created; any other I/O error, such as a full disk.
+    public var category: ErrorCategory {
         let reading = operation == .openForReading || operation == .read
         switch errorNumber {
         case EACCES, EPERM: return .permission

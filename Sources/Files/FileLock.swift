@@ -8,7 +8,7 @@ public final class FileLock {
 
     /// Opens (creating, mode 0644 less the umask) `path` and waits for the lock.
     /// - Throws: ``FileFailure`` when the lock file cannot be opened or locked.
-    public init(_ path: String) throws {
+    public init(_ path: String) throws(FileFailure) {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileFailure(.openForWriting, FileFailure.quoted(path), errno: errno) }
         try FileLock.wait(descriptor, LOCK_EX, path)
@@ -16,7 +16,7 @@ public final class FileLock {
     }
 
     /// Waits for the lock `operation` on `descriptor`; closes it on failure.
-    private static func wait(_ descriptor: Int32, _ operation: Int32, _ path: String) throws {
+    private static func wait(_ descriptor: Int32, _ operation: Int32, _ path: String) throws(FileFailure) {
         while flock(descriptor, operation) != 0 {
             if errno == EINTR { continue }
             let code = errno
@@ -34,7 +34,7 @@ public final class FileLock {
     /// archive, a read-only mount) the lock file is opened for reading, and a log with no lock
     /// file has had no writer to wait for (nil).
     /// - Throws: ``FileFailure`` when the lock file exists but cannot be opened or locked.
-    public static func shared(_ path: String) throws -> FileLock? {
+    public static func shared(_ path: String) throws(FileFailure) -> FileLock? {
         var descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 && errno == ENOENT {
             descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)

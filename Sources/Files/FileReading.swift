@@ -6,7 +6,7 @@ public enum FileReading {
     /// device such as /dev/zero forever passes one, and checks whether the result reached it).
     /// `name` names the file in a read error.
     /// - Throws: ``FileFailure`` when reading fails.
-    public static func readAll(descriptor: Int32, name: String, limit: Int = .max) throws -> [UInt8] {
+    public static func readAll(descriptor: Int32, name: String, limit: Int = .max) throws(FileFailure) -> [UInt8] {
         var info = stat()
         var capacity = 64 * 1024
         if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
@@ -35,7 +35,7 @@ public enum FileReading {
     /// them; nil when there is no such directory.
     /// - Throws: ``FileFailure`` (naming the directory `shown`, else `path`) when it exists but
     ///   cannot be read.
-    public static func names(in path: String, shown: String? = nil) throws -> [String]? {
+    public static func names(in path: String, shown: String? = nil) throws(FileFailure) -> [String]? {
         guard let stream = opendir(path) else {
             if errno == ENOENT { return nil }
             throw FileFailure(.openForReading, FileFailure.quoted(shown ?? path), errno: errno)

@@ -5,7 +5,7 @@ import Glibc
 public enum StateFile {
     /// The bytes of `path` (at most `limit`), or nil when it does not exist.
     /// - Throws: ``FileFailure`` when it exists but cannot be opened or read.
-    public static func read(_ path: String, limit: Int = 1 << 20) throws -> [UInt8]? {
+    public static func read(_ path: String, limit: Int = 1 << 20) throws(FileFailure) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT { return nil }

@@ -1,7 +1,11 @@
-/// Why an HTTP exchange failed. The CLI maps these onto exit statuses: temporary failures
-/// (unreachable, timeouts, 429 and 5xx after the retries) exit 75, 401 and 403 exit 77, other
-/// statuses 69.
-public enum HTTPError: Error, Equatable, Sendable, CustomStringConvertible {
+import ErrorCategories
+
+/// Why an HTTP exchange failed. Unreachable hosts, timeouts, and 429 and 5xx after the
+/// retries are temporary; 401 and 403 refused credentials; other statuses and what bond does
+/// not follow (a bad certificate, a redirect the rules refuse) refusals; a URL the rules refuse
+/// an invalid request. The advice of a refused plain-HTTP URL names the override by the key
+/// `PlainHTTPRule.override`.
+public enum HTTPError: CategorizedError, Equatable, Sendable {
     /// libcurl.so.4 is missing or lacks a function.
     case libcurlUnavailable(String)
     /// Not an http or https URL.
@@ -37,12 +41,26 @@ public enum HTTPError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    public var category: ErrorCategory {
+        switch self {
+        case .libcurlUnavailable: return .unavailable
+        case .badURL, .plainHTTPRefused: return .invalidRequest
+        case .status(_, let code, _) where code == 401 || code == 403: return .unauthorized
+        default: return isTemporary ? .temporary : .refused
+        }
+    }
+
+    public func description(naming name: (String) -> String?) -> String {
+        guard case .plainHTTPRefused(let url) = self, let override = name("PlainHTTPRule.override") else { return description }
+        return "refusing plain http to '\(URLText.redacted(url))': use https, or \(override) (plain http is allowed to loopback, private and .local hosts)"
+    }
+
     public var description: String {
         switch self {
         case .libcurlUnavailable(let detail): return detail
         case .badURL(let url): return "'\(URLText.redacted(url))' is not an http or https URL"
         case .plainHTTPRefused(let url):
-            return "refusing plain http to '\(URLText.redacted(url))': use https, or --allow-http (plain http is allowed to loopback, private and .local hosts)"
+            return "refusing plain http to '\(URLText.redacted(url))': use https (plain http is allowed to loopback, private and .local hosts)"
         case .unreachable(let url, let detail): return "cannot reach \(URLText.redacted(url)): \(detail)"
         case .timeout(let url, let detail): return "\(URLText.redacted(url)) timed out: \(detail)"
         case .tls(let url, let detail): return "TLS with \(URLText.redacted(url)) failed: \(detail)"

@@ -115,10 +115,12 @@ struct OriginReportTests {
         ("{\"chain_hash\": \"\(OriginReportTests.hash)\", \"upstream\": {\"kind\": \"energy\", \"energy_wh\": 1}}", "upstream.is_accumulated is missing or not a boolean"),
     ])
     func badRecords(line: String, message: String) throws {
-        #expect(throws: OriginError.badRecord(message)) {
+        let error = #expect(throws: OriginError.self) {
             try OriginReport.report(record: try JSONParser.parse(Array(line.utf8)), contract: .producer, registry: Self.registry, assetID: UInt256(1),
                                     state: nil, co2KgPerWh: nil, meterDown: false)
         }
+        // As the command line words it: the reading and the log's append by their commands.
+        #expect(error?.description(naming: { ["Reading": "bond read-meter", "ChainLog.append": "bond chain-log append"][$0] }) == message)
     }
 
     @Test("the state file round-trips exactly and refuses another asset's or contract's")

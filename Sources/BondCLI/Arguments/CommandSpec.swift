@@ -14,12 +14,16 @@ public struct CommandSpec: Sendable {
     public let options: [OptionSpec]
     public let positionals: [PositionalSpec]
     public let verbs: [CommandSpec]
+    /// The key by which domain messages refer to the operation this command runs
+    /// (`ChainLog.verify`), so that their advice names the command (``OptionNames``).
+    public let domainKey: String?
     let handler: Handler?
 
     /// A leaf that runs `handler`.
     public init(_ name: String, summary: String, details: String = "", options: [OptionSpec] = [],
-                positionals: [PositionalSpec] = [], run handler: @escaping Handler) {
+                positionals: [PositionalSpec] = [], domainKey: String? = nil, run handler: @escaping Handler) {
         self.name = name
+        self.domainKey = domainKey
         self.summary = summary
         self.details = details
         self.options = options
@@ -30,13 +34,14 @@ public struct CommandSpec: Sendable {
 
     /// A node whose verbs do the work.
     public init(_ name: String, summary: String, details: String = "", verbs: [CommandSpec],
-                options: [OptionSpec] = []) {
+                options: [OptionSpec] = [], domainKey: String? = nil) {
         self.name = name
         self.summary = summary
         self.details = details
         self.options = options
         self.positionals = []
         self.verbs = verbs
+        self.domainKey = domainKey
         self.handler = nil
     }
 

@@ -11,13 +11,18 @@ public struct OptionSpec: Sendable, Equatable {
     public let repeatable: Bool
     /// One line of help, lower case, no final period.
     public let help: String
+    /// The key by which domain messages refer to what this option gives (a transaction field
+    /// such as `gasPrice`, a domain object such as `NonceFile`), so that their advice names
+    /// the option (``OptionNames``).
+    public let domainKey: String?
 
     public init(_ name: String, short: Character? = nil, _ kind: ValueKind = .flag,
-                repeatable: Bool = false, help: String) {
+                repeatable: Bool = false, domainKey: String? = nil, help: String) {
         self.name = name
         self.short = short
         self.kind = kind
         self.repeatable = repeatable || kind == .count
+        self.domainKey = domainKey
         self.help = help
     }
 

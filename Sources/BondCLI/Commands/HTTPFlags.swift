@@ -8,7 +8,7 @@ enum HTTPFlags {
         OptionSpec("connect-timeout", .duration, help: "time allowed to connect (default 5 s)"),
         OptionSpec("retries", .integer(placeholder: "N"), help: "retries after a connection failure, 429 or 5xx (default 3)"),
         OptionSpec("cacert", .path, help: "trust the CA certificates in PATH instead of the system's"),
-        OptionSpec("allow-http", help: "allow plain http to any host (by default only to local networks)"),
+        OptionSpec("allow-http", domainKey: "PlainHTTPRule.override", help: "allow plain http to any host (by default only to local networks)"),
     ]
 
     /// The client options the parsed flags ask for.

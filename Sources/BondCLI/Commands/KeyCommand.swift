@@ -75,7 +75,8 @@ enum KeyCommand {
         text.append(0x0A)
         do {
             try AtomicFile.create(path, contents: text, mode: 0o600)
-        } catch let failure as FileFailure where failure.errorNumber == EEXIST {
+        } catch {
+            guard error.errorNumber == EEXIST else { throw error }
             throw CommandFailure(.cannotCreate, "\(FileFailure.quoted(path)) exists: bond never writes over a keystore")
         }
         var line = JSONObject()

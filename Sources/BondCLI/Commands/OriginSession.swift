@@ -114,7 +114,7 @@ final class OriginSession {
         do {
             bytes = try InputFile.readAll(path, limit: maximumCarbonSize + 1)
         } catch {
-            return unusable(ErrorStatus.classify(error).message)
+            return unusable(ErrorClassifier.classify(error).message)
         }
         guard bytes.count <= maximumCarbonSize else {
             return unusable("it is larger than \(maximumCarbonSize >> 10) KiB: keep only the latest line (the carbon job replaces it)")

@@ -105,7 +105,7 @@ enum SendTxCommand {
             do {
                 try sender.submit(raw: item.transaction.raw, hash: hash)
             } catch {
-                let (status, message) = ErrorStatus.classify(error)
+                let (status, message) = ErrorClassifier.classify(error)
                 throw CommandFailure(status, "\(FileFailure.quoted(item.path)): \(message); \(MessageText.count(items.count, "transaction")) stay spooled from here")
             }
             try spool.remove(item)

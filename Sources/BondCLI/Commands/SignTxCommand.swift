@@ -9,17 +9,17 @@ enum SignTxCommand {
     static let transactionOptions: [OptionSpec] = [
         OptionSpec("to", .text(placeholder: "ADDRESS"), help: "recipient; a line without to (and without this) creates a contract"),
         OptionSpec("value", .quantity(placeholder: "AMOUNT"), help: "wei to send: 21000, 0x5208, 1ether, 0.5gwei"),
-        OptionSpec("nonce", .wholeNumber(placeholder: "N"), help: "nonce of the first line without one; later lines count up"),
-        OptionSpec("gas", .wholeNumber(placeholder: "N"), help: "gas limit"),
-        OptionSpec("gas-price", .quantity(placeholder: "AMOUNT"), help: "legacy and EIP-2930 fee per gas (0.1gwei)"),
-        OptionSpec("max-fee-per-gas", .quantity(placeholder: "AMOUNT"), help: "EIP-1559 fee cap per gas"),
-        OptionSpec("max-priority-fee-per-gas", .quantity(placeholder: "AMOUNT"), help: "EIP-1559 priority fee per gas"),
-        OptionSpec("chain-id", .wholeNumber(placeholder: "N"), help: "chain id (EIP-155): 1, 137, 246 Energy Web, 73799 Volta"),
+        OptionSpec("nonce", .wholeNumber(placeholder: "N"), domainKey: "nonce", help: "nonce of the first line without one; later lines count up"),
+        OptionSpec("gas", .wholeNumber(placeholder: "N"), domainKey: "gas", help: "gas limit"),
+        OptionSpec("gas-price", .quantity(placeholder: "AMOUNT"), domainKey: "gasPrice", help: "legacy and EIP-2930 fee per gas (0.1gwei)"),
+        OptionSpec("max-fee-per-gas", .quantity(placeholder: "AMOUNT"), domainKey: "maxFeePerGas", help: "EIP-1559 fee cap per gas"),
+        OptionSpec("max-priority-fee-per-gas", .quantity(placeholder: "AMOUNT"), domainKey: "maxPriorityFeePerGas", help: "EIP-1559 priority fee per gas"),
+        OptionSpec("chain-id", .wholeNumber(placeholder: "N"), domainKey: "chainId", help: "chain id (EIP-155): 1, 137, 246 Energy Web, 73799 Volta"),
         OptionSpec("type", .choice(["0", "1", "2"]), help: "0 legacy, 1 EIP-2930, 2 EIP-1559 (default: from the fee fields)"),
         OptionSpec("data", .hex(placeholder: "HEX"), help: "calldata, hex"),
         OptionSpec("function", .text(placeholder: "SIG"), help: "call SIG, e.g. 'transfer(address,uint256)', with the --arg values"),
         OptionSpec("arg", .text(placeholder: "VALUE"), repeatable: true, help: "an argument of --function, in order (repeat it)"),
-        OptionSpec("no-chain-id", help: "sign legacy transactions without EIP-155 replay protection"),
+        OptionSpec("no-chain-id", domainKey: "chainId:none", help: "sign legacy transactions without EIP-155 replay protection"),
     ]
 
     static let spec = CommandSpec(
@@ -27,8 +27,8 @@ enum SignTxCommand {
         summary: "sign Ethereum transactions offline (legacy/EIP-155, EIP-2930, EIP-1559)",
         details: "Reads one transaction JSON object per line from FILE or stdin (or one pretty-printed object in FILE), fills what a line lacks from the options (a field the line carries wins), signs it and prints one line per transaction. --decode instead decodes signed raw transactions.",
         options: transactionOptions + SigningKey.options + [
-            OptionSpec("rpc", .text(placeholder: "URL"), help: "fill missing nonce, chain id, gas and fees from this node (never from the environment)"),
-            OptionSpec("nonce-file", .path, help: "keep the next nonce per sender in PATH, so signing goes on while the node is down"),
+            OptionSpec("rpc", .text(placeholder: "URL"), domainKey: "node", help: "fill missing nonce, chain id, gas and fees from this node (never from the environment)"),
+            OptionSpec("nonce-file", .path, domainKey: "NonceFile", help: "keep the next nonce per sender in PATH, so signing goes on while the node is down"),
         ] + OriginSession.options + HTTPFlags.options + [
             OptionSpec("no-input", short: "n", help: "sign one transaction from the options alone, reading no input"),
             OptionSpec("decode", help: "decode signed raw transactions (arguments or stdin lines: hex or sign-tx output) and recover their sender"),

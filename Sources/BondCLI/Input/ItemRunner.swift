@@ -111,7 +111,7 @@ struct ItemRunner {
     private mutating func fail(_ label: ItemLabel, _ error: any Error, _ firstFailure: inout ExitStatus?) throws {
         if ItemRunner.stopsEveryRun(error) { throw error }
         failed += 1
-        let (status, message) = ErrorStatus.classify(error)
+        let (status, message) = ErrorClassifier.classify(error)
         guard keepGoing else { throw CommandFailure(status, "\(label): \(message)") }
         try invocation.output.flush()
         invocation.diagnostics.error("\(label): \(message)")
@@ -159,7 +159,7 @@ struct ItemRunner {
                 let item = ItemRunner.trimmed(line)
                 if pending.isEmpty {
                     if item.isEmpty { return }
-                    let open = JSONError.openDepth(item)
+                    let open = JSONLineScanner.openDepth(item)
                     guard open > 0 else { return try body(.line(number), item) }
                     pending = Array(item)
                     pendingLine = number
@@ -169,7 +169,7 @@ struct ItemRunner {
                 // Continuation lines stay as written, so that error columns match the file.
                 pending.append(0x0A)
                 pending.append(contentsOf: line)
-                depth += JSONError.openDepth(line)
+                depth += JSONLineScanner.openDepth(line)
                 guard depth <= 0 || pending.count > ItemRunner.maximumValueSize else { return }
                 let value = pending
                 pending.removeAll()

@@ -71,7 +71,7 @@ enum SigningKey {
         } catch let failure as FileFailure {
             throw failure
         } catch {
-            let (status, message) = ErrorStatus.classify(error)
+            let (status, message) = ErrorClassifier.classify(error)
             throw CommandFailure(status, "keystore \(FileFailure.quoted(path)): \(message)")
         }
     }

@@ -61,10 +61,10 @@ public struct OriginReport: Equatable, Sendable {
                               co2KgPerWh: ExactDecimal?, meterDown: Bool) throws -> OriginReport {
         guard let line = record.objectValue else { throw OriginError.badRecord("expected a chain-log append line, got \(record.kindDescription)") }
         guard case .string(let hashText)? = line["chain_hash"], let fileHash = try? Hex.decode(hashText), fileHash.count == 32 else {
-            throw OriginError.badRecord("expected a chain-log append line: no 32-byte \"chain_hash\" (pipe bond read-meter through bond chain-log append)")
+            throw OriginError.notALogLine
         }
         guard let reading = line["upstream"]?.objectValue else {
-            throw OriginError.badRecord("the chain-log line has no \"upstream\" object: the logged entry is not a bond read-meter line")
+            throw OriginError.notAReading
         }
         if let state, state.chainHash == fileHash {
             throw OriginError.badRecord("this log entry (chain hash \(Hex.encode(fileHash))) was reported already: each entry goes to the registry once")

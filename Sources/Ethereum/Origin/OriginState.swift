@@ -65,6 +65,7 @@ public struct OriginState: Equatable, Sendable {
     }
 
     /// Replaces the state file at `path` (atomically, mode 0644).
+    /// - Throws: ``FileFailure`` when the file cannot be replaced.
     public func write(_ path: String) throws {
         var members: [(String, JSONValue)] = [
             ("contract", .string(contract.rawValue)), ("registry", .string(registry.checksummed)), ("asset_id", .string(assetID.description)),
@@ -79,24 +80,5 @@ public struct OriginState: Equatable, Sendable {
         JSONWriter.append(.object(JSONObjectValue(members)), to: &bytes)
         bytes.append(0x0A)
         try AtomicFile.replace(path, contents: bytes, mode: 0o644)
-    }
-}
-
-/// Why an Origin call cannot be built.
-public enum OriginError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The input line is not a chain-log line of a reading: what is missing or wrong.
-    case badRecord(String)
-    /// A meter_down record, but no reading was ever sent to report again.
-    case nothingToRepeat
-    /// The state file cannot be used.
-    case badState(String, String)
-
-    public var description: String {
-        switch self {
-        case .badRecord(let reason): return reason
-        case .nothingToRepeat:
-            return "the meter is down and no reading was sent before (the state file is empty): nothing to report"
-        case .badState(let path, let reason): return "state file \(FileFailure.quoted(path)): \(reason)"
-        }
     }
 }

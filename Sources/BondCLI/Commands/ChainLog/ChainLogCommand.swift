@@ -17,7 +17,7 @@ enum ChainLogCommand {
                         details: "Each non-blank line, without its newline, is one entry; an entry's line is printed once it is durable (fsync'd). Creates DIR on first use and repairs an append a crash left unfinished.",
                         options: [dirOption, OptionSpec("file", .path, help: "append the bytes of PATH as one entry (binary too)")],
                         positionals: [PositionalSpec("FILE", .path, optional: true, help: "lines to append (- or none: stdin)")],
-                        run: ChainLogReading.append),
+                        domainKey: "ChainLog.append", run: ChainLogReading.append),
             CommandSpec("head", summary: "print the last entry's line", options: [dirOption], run: ChainLogReading.head),
             CommandSpec("show", summary: "print entry N's line, or the last K entries'",
                         options: [dirOption, OptionSpec("last", .integer(placeholder: "K"), help: "the last K entries")],
@@ -28,7 +28,7 @@ enum ChainLogCommand {
                         options: [dirOption,
                                   OptionSpec("from", .integer(placeholder: "N"), help: "check only entries N on (with --trusted-chain-hash)"),
                                   OptionSpec("trusted-chain-hash", .hex(placeholder: "HEX"), help: "the chain hash of entry N-1, checked earlier")],
-                        run: ChainLogProving.verify),
+                        domainKey: "ChainLog.verify", run: ChainLogProving.verify),
             CommandSpec("root", summary: "print the Merkle tree hash (RFC 9162) of the log or its first N entries",
                         options: [dirOption, OptionSpec("size", .integer(placeholder: "SIZE"), help: "the tree of the first SIZE entries (default all)")],
                         run: ChainLogProving.root),
@@ -46,7 +46,7 @@ enum ChainLogCommand {
                                   OptionSpec("root", .hex(placeholder: "HEX"), help: "the trusted tree hash")],
                         run: ChainLogProving.verifyProof),
             CommandSpec("repair", summary: "finish or drop an append a crash left unfinished",
-                        options: [dirOption], run: ChainLogReading.repair),
+                        options: [dirOption], domainKey: "ChainLog.repair", run: ChainLogReading.repair),
         ]
     )
 

@@ -1,4 +1,5 @@
 import Encoding
+import ErrorCategories
 import EnergyData
 import HTTP
 
@@ -11,7 +12,8 @@ enum ReadMeterCommand {
         "read-meter",
         summary: "read one measurement from a meter or a grid-emission API",
         details: "Prints one JSON line: the reading with its unit in the field name (energy_wh, moer_lb_per_mwh, co2_kg_per_wh), the device, measured_at from the source and accessed_at, and the payload's SHA-256. --file reads a saved response instead of the network.",
-        verbs: [EumelDriver.spec, EnergyAPIDriver.spec, WattTimeDriver.spec]
+        verbs: [EumelDriver.spec, EnergyAPIDriver.spec, WattTimeDriver.spec],
+        domainKey: "Reading"
     )
 
     /// The options of every driver: where to read, as whom, how to report.
@@ -40,7 +42,7 @@ enum ReadMeterCommand {
             result = try read()
             accessed = Timestamp.nowEpoch()
         } catch where arguments.flag("emit-failure") && isSourceFailure(error) {
-            let (status, message) = ErrorStatus.classify(error)
+            let (status, message) = ErrorClassifier.classify(error)
             invocation.diagnostics.warning("\(message); printing a meter_down line")
             try invocation.output.write(ReadingLine.failure(kind: kind, driver: driver, source: source, identity: identity,
                                                             exitCode: status.rawValue,
@@ -70,17 +72,7 @@ enum ReadMeterCommand {
     /// Whether `error` means the source could not be read (what `--emit-failure` reports),
     /// rather than a mistake on bond's side of the line (usage, files, a missing library).
     static func isSourceFailure(_ error: any Error) -> Bool {
-        switch error {
-        case is SourceError, is PayloadError:
-            return true
-        case let error as HTTPError:
-            switch error {
-            case .badURL, .plainHTTPRefused, .libcurlUnavailable: return false
-            default: return true
-            }
-        default:
-            return false
-        }
+        (error as? any CategorizedError)?.category.isSourceSide ?? false
     }
 
     /// The HTTP status behind `error`, when the source answered with an error status.
