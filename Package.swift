@@ -48,12 +48,12 @@ let package = Package(
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], exclude: ["Vectors"]),
         .testTarget(name: "EncodingTests", dependencies: ["Encoding"], exclude: ["Vectors"]),
-        .testTarget(name: "EthCryptoTests", dependencies: ["EthCrypto", "Encoding", "COpenSSL"], exclude: ["Vectors"]),
+        .testTarget(name: "EthCryptoTests", dependencies: ["EthCrypto", "Encoding", "Hashing", "COpenSSL"], exclude: ["Vectors"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Encoding"]),
         .testTarget(name: "ChainLogTests", dependencies: ["ChainLog", "Hashing", "Encoding"]),
         .testTarget(name: "EnergyDataTests", dependencies: ["EnergyData", "Encoding"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CCurlShim"]),
-        .testTarget(name: "EthereumTests", dependencies: ["Ethereum", "EthCrypto", "Encoding"], exclude: ["Vectors"]),
+        .testTarget(name: "EthereumTests", dependencies: ["Ethereum", "EthCrypto", "Encoding", "Hashing"], exclude: ["Vectors"]),
         .testTarget(name: "BondCLITests", dependencies: ["BondCLI", "bond", "Ethereum", "HTTP", "Encoding", "Hashing"], exclude: ["Shell"]),
     ]
 )

@@ -21,7 +21,7 @@ public final class ChainLog {
     static let pendingName = ".pending"
 
     /// The chain hash before entry 0.
-    public static let genesis = [UInt8](repeating: 0, count: 32)
+    public static let genesis = Bytes32.zero
 
     var indexPath: String { directory + "/" + ChainLog.indexName }
     var entriesPath: String { directory + "/" + ChainLog.entriesName }
@@ -196,15 +196,18 @@ public final class ChainLog {
     }
 
     /// The bytes of entry `index`.
-    /// - Throws: ``ChainLogError/broken(index:_:)`` when its file is missing or not a regular
-    ///   file; ``FileFailure``.
+    /// - Throws: ``ChainLogError/broken(index:_:next:)`` when its file is missing or not a
+    ///   regular file; ``ChainLogError/file(_:)`` when it cannot be read.
     public func content(_ index: Int) throws(ChainLogError) -> [UInt8] {
         try EntryReader.readAll(entryPath(index), index: index)
     }
 
     /// chain_hash_i from chain_hash_(i-1) and content_sha256_i.
-    public static func chainHash(previous: [UInt8], content: [UInt8]) -> [UInt8] {
-        SHA256.hash(previous + content)
+    public static func chainHash(previous: Bytes32, content: Bytes32) -> Bytes32 {
+        var hasher = SHA256()
+        hasher.update(previous)
+        hasher.update(content)
+        return hasher.finalize()
     }
 }
 
@@ -242,7 +245,7 @@ enum EntryReader {
     }
 
     /// SHA-256 of the file `descriptor` reads, through `buffer`.
-    static func sha256(_ descriptor: Int32, shown: String, buffer: inout [UInt8]) throws(ChainLogError) -> [UInt8] {
+    static func sha256(_ descriptor: Int32, shown: String, buffer: inout [UInt8]) throws(ChainLogError) -> Bytes32 {
         var hasher = SHA256()
         while true {
             let result = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -257,7 +260,7 @@ enum EntryReader {
     }
 
     /// SHA-256 of entry `index` at `path`.
-    static func sha256(_ path: String, index: Int) throws(ChainLogError) -> [UInt8] {
+    static func sha256(_ path: String, index: Int) throws(ChainLogError) -> Bytes32 {
         guard let descriptor = try open(path, index: index, shown: path) else {
             throw ChainLogError.broken(index: index, "entry missing: \(path) does not exist")
         }

@@ -20,6 +20,9 @@ public enum ChainLogError: CategorizedError, Equatable, Sendable {
     case broken(index: Int, String, next: NextStep? = nil)
     /// A proof that does not verify, or is not a proof: what failed.
     case proof(String)
+    /// The text (from the named source) is not a proof line; the advice names the proving
+    /// operation by the key `ChainLog.prove`.
+    case notAProofLine(String)
     /// A file of the log could not be opened, read, written or synced.
     case file(FileFailure)
 
@@ -63,6 +66,8 @@ public enum ChainLogError: CategorizedError, Equatable, Sendable {
             return "entry \(index): \(reason)" + (next.flatMap { ChainLogError.advice($0, name) } ?? "")
         case .proof(let reason):
             return reason
+        case .notAProofLine(let source):
+            return "\(source) is not a proof line: expected " + (name("ChainLog.prove").map { "the JSON object '\($0)' prints" } ?? "the JSON object of an inclusion proof")
         case .file(let failure):
             return failure.description
         }

@@ -1,4 +1,5 @@
 import Encoding
+import Hashing
 
 /// One line of a log's `index.tsv` (bond-chain-log(1), FORMAT): tab-separated
 /// `INDEX CONTENT_SHA256 CHAIN_HASH APPENDED_AT FILE`, the index zero-padded to 12 digits, the
@@ -7,14 +8,14 @@ import Encoding
 /// last one is read without reading the others.
 public struct IndexRecord: Equatable, Sendable {
     public let index: Int
-    /// SHA-256 of the entry's bytes: 32 bytes.
-    public let contentSHA256: [UInt8]
-    /// SHA-256(previous chain hash || content SHA-256): 32 bytes.
-    public let chainHash: [UInt8]
+    /// SHA-256 of the entry's bytes.
+    public let contentSHA256: Bytes32
+    /// SHA-256(previous chain hash || content SHA-256).
+    public let chainHash: Bytes32
     /// Seconds since the epoch, UTC.
     public let appendedEpoch: Int
 
-    public init(index: Int, contentSHA256: [UInt8], chainHash: [UInt8], appendedEpoch: Int) {
+    public init(index: Int, contentSHA256: Bytes32, chainHash: Bytes32, appendedEpoch: Int) {
         self.index = index
         self.contentSHA256 = contentSHA256
         self.chainHash = chainHash
@@ -97,13 +98,18 @@ public struct IndexRecord: Equatable, Sendable {
     }
 
     /// 32 bytes from 64 lower-case hex digits at `start`.
-    private static func hex32(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> [UInt8]? {
-        var out = [UInt8](repeating: 0, count: 32)
-        for i in 0..<32 {
-            guard let high = nibble(bytes[start + 2 * i]), let low = nibble(bytes[start + 2 * i + 1]) else { return nil }
-            out[i] = high << 4 | low
+    private static func hex32(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bytes32? {
+        var valid = true
+        let value = Bytes32 { out in
+            for i in 0..<32 {
+                guard let high = nibble(bytes[start + 2 * i]), let low = nibble(bytes[start + 2 * i + 1]) else {
+                    valid = false
+                    return
+                }
+                out[i] = high << 4 | low
+            }
         }
-        return out
+        return valid ? value : nil
     }
 
     private static func nibble(_ byte: UInt8) -> UInt8? {
@@ -114,8 +120,8 @@ public struct IndexRecord: Equatable, Sendable {
         }
     }
 
-    private static func lowerHex32(_ text: String) -> [UInt8]? {
+    private static func lowerHex32(_ text: String) -> Bytes32? {
         guard text.utf8.count == 64, text.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
-        return try? Hex.decode(text)
+        return (try? Hex.decode(text)).flatMap { Bytes32($0) }
     }
 }

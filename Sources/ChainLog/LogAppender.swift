@@ -15,7 +15,7 @@ extension ChainLog {
     /// An appended entry: its record and the chain hash before it.
     public struct Appended: Sendable {
         public let record: IndexRecord
-        public let previousChainHash: [UInt8]
+        public let previousChainHash: Bytes32
     }
 
     /// Appends `bytes` as the next entry, appended at `now` (epoch seconds). Repairs first, and
@@ -56,7 +56,7 @@ extension ChainLog {
     }
 
     /// The chain hash to append after, once the last entry's file and chain link are checked.
-    private func checkedTail(_ count: Int) throws(ChainLogError) -> [UInt8] {
+    private func checkedTail(_ count: Int) throws(ChainLogError) -> Bytes32 {
         guard count > 0 else { return ChainLog.genesis }
         let last = try record(count - 1)
         let before = count == 1 ? ChainLog.genesis : try record(count - 2).chainHash

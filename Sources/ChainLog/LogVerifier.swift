@@ -9,9 +9,9 @@ extension ChainLog {
     public struct Verified: Sendable {
         public let entries: Int
         /// chain_hash of the last entry (32 zero bytes for an empty log).
-        public let chainHash: [UInt8]
+        public let chainHash: Bytes32
         /// RFC 9162 tree hash over all entries.
-        public let root: [UInt8]
+        public let root: Bytes32
     }
 
     /// Recomputes every content hash, chain link, index line and file from entry `from` on;
@@ -19,7 +19,7 @@ extension ChainLog {
     /// `trustedChainHash` at entry `from - 1`.
     /// - Throws: ``ChainLogError/broken(index:_:)`` or ``ChainLogError/indexLine(_:_:)`` at the
     ///   first broken index, saying what broke; ``FileFailure`` when a file cannot be read.
-    public func verify(from: Int = 0, trustedChainHash: [UInt8]? = nil) throws(ChainLogError) -> Verified {
+    public func verify(from: Int = 0, trustedChainHash: Bytes32? = nil) throws(ChainLogError) -> Verified {
         let records = try self.records()
         let count = records.count
         let appending = access(pendingPath, F_OK) == 0
@@ -66,7 +66,7 @@ extension ChainLog {
     }
 
     /// SHA-256 of entry `index`'s file, read through `buffer`; nil when it does not exist.
-    private func hashEntry(_ index: Int, in entries: Int32, buffer: inout [UInt8]) throws(ChainLogError) -> [UInt8]? {
+    private func hashEntry(_ index: Int, in entries: Int32, buffer: inout [UInt8]) throws(ChainLogError) -> Bytes32? {
         let shown = IndexRecord.file(of: index)
         guard let descriptor = try EntryReader.open(IndexRecord.padded(index), in: entries, index: index, shown: shown) else { return nil }
         defer { close(descriptor) }

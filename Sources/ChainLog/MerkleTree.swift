@@ -5,36 +5,36 @@ import Hashing
 /// the tree hash of the first n leaves, inclusion proofs (2.1.3) and consistency proofs
 /// (2.1.4), and their verification.
 ///
-/// Trees are given by their leaf hashes (32 bytes each), computed once with ``leafHash(_:)``.
+/// Trees are given by their leaf hashes, computed once with ``leafHash(_:)``.
 public enum MerkleTree {
     /// The tree hash of the empty tree: SHA-256 of nothing.
     public static let emptyRoot = SHA256.hash([UInt8]())
 
-    /// SHA-256(0x00 || `input`): 32 bytes.
-    public static func leafHash(_ input: some ByteContainer) -> [UInt8] {
+    /// SHA-256(0x00 || `input`).
+    public static func leafHash(_ input: some ByteContainer) -> Bytes32 {
         var hasher = SHA256()
         hasher.update([UInt8(0)])
         hasher.update(input)
         return hasher.finalize()
     }
 
-    /// SHA-256(0x01 || `left` || `right`) of two 32-byte hashes.
-    public static func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] {
-        var message: [UInt8] = [1]
-        message.reserveCapacity(65)
-        message += left
-        message += right
-        return SHA256.hash(message)
+    /// SHA-256(0x01 || `left` || `right`).
+    public static func nodeHash(_ left: Bytes32, _ right: Bytes32) -> Bytes32 {
+        var hasher = SHA256()
+        hasher.update([UInt8(1)])
+        hasher.update(left)
+        hasher.update(right)
+        return hasher.finalize()
     }
 
     /// The tree hash of `leaves` (leaf hashes): MTH of RFC 9162, 2.1.1. Computed bottom up,
     /// an odd node at the end of a level rising unhashed, which gives the same tree as the
     /// RFC's split at the largest power of two.
-    public static func root(_ leaves: ArraySlice<[UInt8]>) -> [UInt8] {
+    public static func root(_ leaves: ArraySlice<Bytes32>) -> Bytes32 {
         guard !leaves.isEmpty else { return emptyRoot }
         var level = Array(leaves)
         while level.count > 1 {
-            var next: [[UInt8]] = []
+            var next: [Bytes32] = []
             next.reserveCapacity((level.count + 1) / 2)
             var index = 0
             while index + 1 < level.count {
@@ -47,7 +47,7 @@ public enum MerkleTree {
         return level[0]
     }
 
-    public static func root(_ leaves: [[UInt8]]) -> [UInt8] { root(leaves[...]) }
+    public static func root(_ leaves: [Bytes32]) -> Bytes32 { root(leaves[...]) }
 
     /// The largest power of two smaller than `n` (n ≥ 2): where RFC 9162 splits a tree.
     static func split(_ n: Int) -> Int {
@@ -59,12 +59,12 @@ public enum MerkleTree {
     /// The inclusion proof of leaf `index` in the tree of the first `size` leaves: PATH(m, D[n])
     /// of RFC 9162, 2.1.3.1, from the leaf's sibling up.
     /// - Precondition: `index < size <= leaves.count`.
-    public static func inclusionProof(_ leaves: [[UInt8]], index: Int, size: Int) -> [[UInt8]] {
+    public static func inclusionProof(_ leaves: [Bytes32], index: Int, size: Int) -> [Bytes32] {
         precondition(index >= 0 && index < size && size <= leaves.count)
         return path(index, leaves[0..<size])
     }
 
-    private static func path(_ m: Int, _ leaves: ArraySlice<[UInt8]>) -> [[UInt8]] {
+    private static func path(_ m: Int, _ leaves: ArraySlice<Bytes32>) -> [Bytes32] {
         let n = leaves.count
         guard n > 1 else { return [] }
         let k = split(n)
@@ -78,13 +78,13 @@ public enum MerkleTree {
     /// The consistency proof between the trees of the first `first` and `second` leaves:
     /// PROOF(m, D[n]) of RFC 9162, 2.1.4.1. Empty when `first` is 0 or equals `second`.
     /// - Precondition: `first <= second <= leaves.count`.
-    public static func consistencyProof(_ leaves: [[UInt8]], first: Int, second: Int) -> [[UInt8]] {
+    public static func consistencyProof(_ leaves: [Bytes32], first: Int, second: Int) -> [Bytes32] {
         precondition(first >= 0 && first <= second && second <= leaves.count)
         guard first > 0, first < second else { return [] }
         return subproof(first, leaves[0..<second], complete: true)
     }
 
-    private static func subproof(_ m: Int, _ leaves: ArraySlice<[UInt8]>, complete: Bool) -> [[UInt8]] {
+    private static func subproof(_ m: Int, _ leaves: ArraySlice<Bytes32>, complete: Bool) -> [Bytes32] {
         let n = leaves.count
         if m == n { return complete ? [] : [root(leaves)] }
         let k = split(n)
@@ -97,8 +97,8 @@ public enum MerkleTree {
 
     /// Whether `proof` shows the leaf with hash `leafHash` at `index` in a tree of `size`
     /// leaves whose tree hash is `root`: the verification of RFC 9162, 2.1.3.2.
-    public static func verifyInclusion(leafHash: [UInt8], index: Int, size: Int, proof: [[UInt8]], root: [UInt8]) -> Bool {
-        guard index >= 0, index < size, leafHash.count == 32, root.count == 32, proof.allSatisfy({ $0.count == 32 }) else { return false }
+    public static func verifyInclusion(leafHash: Bytes32, index: Int, size: Int, proof: [Bytes32], root: Bytes32) -> Bool {
+        guard index >= 0, index < size else { return false }
         var fn = index
         var sn = size - 1
         var r = leafHash
@@ -123,10 +123,8 @@ public enum MerkleTree {
 
     /// Whether `proof` shows that the tree of `first` leaves with hash `firstRoot` is a prefix
     /// of the tree of `second` leaves with hash `secondRoot`: RFC 9162, 2.1.4.2.
-    public static func verifyConsistency(first: Int, second: Int, firstRoot: [UInt8], secondRoot: [UInt8], proof: [[UInt8]]) -> Bool {
-        guard first >= 0, first <= second, firstRoot.count == 32, secondRoot.count == 32, proof.allSatisfy({ $0.count == 32 }) else {
-            return false
-        }
+    public static func verifyConsistency(first: Int, second: Int, firstRoot: Bytes32, secondRoot: Bytes32, proof: [Bytes32]) -> Bool {
+        guard first >= 0, first <= second else { return false }
         if first == second { return proof.isEmpty && firstRoot == secondRoot }
         if first == 0 { return proof.isEmpty && firstRoot == emptyRoot }
         var path = proof

@@ -91,3 +91,12 @@ public enum Hex {
         return letter < 6 ? letter &+ 10 : 0xFF
     }
 }
+
+extension Bytes32 {
+    /// The value of 64 hex digits (`0x` optional); nil for anything else, such as a hash of
+    /// another length.
+    public init?(hex text: String) {
+        guard let bytes = try? Hex.decode(text) else { return nil }
+        self.init(bytes)
+    }
+}

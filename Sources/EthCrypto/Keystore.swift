@@ -80,7 +80,7 @@ public struct Keystore: Sendable {
     ///   decrypted bytes are not a valid key.
     public func decrypt(password: [UInt8]) throws -> PrivateKey {
         let derived = try derive(password: password)
-        guard Keccak256.hash(Array(derived[16..<32]) + ciphertext) == mac else { throw KeystoreError.macMismatch }
+        guard Keccak256.hash(Array(derived[16..<32]) + ciphertext).bytes == mac else { throw KeystoreError.macMismatch }
         let plain = try KeyDerivation.aes128CTR(key: Array(derived[0..<16]), iv: iv, input: ciphertext)
         return try PrivateKey(bytes: plain)
     }
@@ -103,7 +103,7 @@ public struct Keystore: Sendable {
                              id: try Keystore.uuid())
         let derived = try store.derive(password: password)
         store.ciphertext = try KeyDerivation.aes128CTR(key: Array(derived[0..<16]), iv: store.iv, input: key.bytes)
-        store.mac = Keccak256.hash(Array(derived[16..<32]) + store.ciphertext)
+        store.mac = Keccak256.hash(Array(derived[16..<32]) + store.ciphertext).bytes
         return store
     }
 

@@ -1,10 +1,11 @@
 import CSecp256k1
+import Hashing
 
 /// A secp256k1 private key: a 32-byte big-endian scalar k with 0 < k < n (SEC 1, section
 /// 3.2.1; n is the order of the curve's group).
 ///
 /// Its description never shows the key, so it cannot leak into a message or a log.
-public struct PrivateKey: Sendable, CustomStringConvertible {
+public struct PrivateKey: Signer, CustomStringConvertible {
     /// The 32 bytes of the scalar.
     public let bytes: [UInt8]
     /// The public key k·G, computed once when the key is made: signers use it for every
@@ -41,16 +42,20 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
         return PublicKey(uncompressed: Array(serialized.dropFirst()))
     }
 
-    /// Signs a 32-byte message hash: ECDSA with an RFC 6979 deterministic nonce and a low s
-    /// (s ≤ n/2), with the recovery id that lets the public key be recovered from it.
-    public func sign(hash: [UInt8]) -> RecoverableSignature {
-        precondition(hash.count == 32, "sign(hash:) takes a 32-byte hash")
+    /// Signs a message hash: ECDSA with an RFC 6979 deterministic nonce and a low s (s ≤ n/2,
+    /// EIP-2), with the recovery id that lets the public key be recovered from it. Never fails
+    /// for a valid key, which this is.
+    public func sign(hash: Bytes32) -> RecoverableSignature {
         var signature = secp256k1_ecdsa_recoverable_signature()
-        _ = secp256k1_ecdsa_sign_recoverable(Secp256k1Context.shared, &signature, hash, bytes, nil, nil)
-        var compact = [UInt8](repeating: 0, count: 64)
+        hash.withByteBuffer { digest in
+            _ = secp256k1_ecdsa_sign_recoverable(Secp256k1Context.shared, &signature, digest.baseAddress!, bytes, nil, nil)
+        }
         var recoveryID: Int32 = 0
-        _ = secp256k1_ecdsa_recoverable_signature_serialize_compact(Secp256k1Context.shared, &compact, &recoveryID, &signature)
-        return RecoverableSignature(r: Array(compact[0..<32]), s: Array(compact[32..<64]), recoveryID: UInt8(recoveryID))
+        let compact = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out in
+            _ = secp256k1_ecdsa_recoverable_signature_serialize_compact(Secp256k1Context.shared, out.baseAddress!, &recoveryID, &signature)
+            return (r: Bytes32(out[0..<32])!, s: Bytes32(out[32..<64])!)
+        }
+        return RecoverableSignature(r: compact.r, s: compact.s, recoveryID: UInt8(recoveryID))
     }
 
     public var description: String { "PrivateKey(hidden)" }

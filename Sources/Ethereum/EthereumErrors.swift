@@ -1,6 +1,7 @@
 import Encoding
 import ErrorCategories
 import Files
+import Hashing
 import HTTP
 
 /// Why an ABI signature, argument or encoding is not usable.
@@ -87,9 +88,11 @@ public enum JSONRPCFailure: CategorizedError, Equatable, Sendable {
         }
     }
 
-    public var description: String {
+    public var description: String { description(naming: { _ in nil }) }
+
+    public func description(naming name: (String) -> String?) -> String {
         switch self {
-        case .http(let error): return error.description
+        case .http(let error): return error.description(naming: name)
         case .rpc(let error): return error.description
         case .malformed(let reason): return reason
         }
@@ -150,6 +153,9 @@ public enum TransactionError: CategorizedError, Equatable, Sendable {
     case chainIDWithoutProtection(UInt64)
     /// A typed transaction (this type) cannot go without a chain id.
     case typedWithoutChainID(UInt8)
+    /// A ``NonceSequence`` counted past 2^64-1; the advice names its first nonce by the key
+    /// `nonce`.
+    case noncesExhausted
 
     /// The fields a transaction may lack, as its JSON names them. The advice names each by
     /// its field key (`gasPrice`), and `chainId:none` for signing without EIP-155.
@@ -210,6 +216,8 @@ public enum TransactionError: CategorizedError, Equatable, Sendable {
         case .malformed(let reason): return "not a signed transaction: \(reason)"
         case .chainIDWithoutProtection(let chainID):
             return "chainId \(chainID) given with " + (name("chainId:none") ?? "a request to sign without one")
+        case .noncesExhausted:
+            return "\(name("nonce") ?? "the nonce sequence") counted past 2^64-1"
         case .typedWithoutChainID(let type):
             return (name("chainId:none").map { "\($0) signs legacy transactions only" } ?? "only a legacy transaction goes without a chain id")
                 + "; this one is type \(type)"
@@ -326,6 +334,84 @@ public enum OriginError: CategorizedError, Equatable, Sendable {
         case .nothingToRepeat:
             return "the meter is down and no reading was sent before (the state file is empty): nothing to report"
         case .badState(let path, let reason): return "state file \(FileFailure.quoted(path)): \(reason)"
+        }
+    }
+}
+
+/// Why a signed transaction did not reach the chain, or its receipt was not seen.
+public enum SubmissionError: CategorizedError, Equatable, Sendable {
+    /// The node refused a transaction it does not have: its message.
+    case refused(hash: Bytes32, message: String)
+    /// The node answered another hash than the transaction's.
+    case wrongHash(sent: Bytes32, answered: Bytes32)
+    /// The receipt (or the confirmations) did not come within `seconds`.
+    case notMined(hash: Bytes32, confirmations: UInt64, seconds: Double)
+    /// The node could not be asked.
+    case node(JSONRPCFailure)
+
+    public var category: ErrorCategory {
+        switch self {
+        case .refused, .wrongHash: return .refused
+        case .notMined: return .temporary
+        case .node(let failure): return failure.category
+        }
+    }
+
+    /// Whether a later attempt may succeed (a node that cannot be reached now).
+    public var isTemporary: Bool {
+        if case .node(let failure) = self { return failure.isTemporary }
+        return false
+    }
+
+    public var description: String { description(naming: { _ in nil }) }
+
+    public func description(naming name: (String) -> String?) -> String {
+        switch self {
+        case .refused(let hash, let message): return "the node refused \(Hex.encode(hash)): \(message)"
+        case .wrongHash(let sent, let answered): return "the node answered hash \(Hex.encode(answered)) for transaction \(Hex.encode(sent))"
+        case .notMined(let hash, let confirmations, let seconds):
+            return "transaction \(Hex.encode(hash)) was sent but not \(confirmations > 0 ? "confirmed" : "mined") within \(seconds)s"
+        case .node(let failure): return failure.description(naming: name)
+        }
+    }
+}
+
+/// Why a carbon record gives no rate: what it holds is not a fresh rate. The advice names the
+/// options it refers to by the keys `WattTime.signal` (the MOER signal) and
+/// `CarbonRecord.maximumAge`.
+public enum CarbonRecordProblem: CategorizedError, Equatable, Sendable {
+    /// The last line is not a JSON object.
+    case notJSON
+    /// The last line is not a carbon reading.
+    case notCarbon
+    /// The last line says the service was down.
+    case serviceDown
+    /// The last line has no `co2_kg_per_wh` (a WattTime v3 signal-index line carries none).
+    case noRate
+    case negativeRate(ExactDecimal)
+    case noAccessTime
+    /// Read at this time (epoch seconds), after now.
+    case readInTheFuture(Int)
+    /// Read `age` seconds ago, more than allowed.
+    case tooOld(age: Int, maximumAge: Double)
+
+    public var category: ErrorCategory { .badInput }
+
+    public var description: String { description(naming: { _ in nil }) }
+
+    public func description(naming name: (String) -> String?) -> String {
+        switch self {
+        case .notJSON: return "its last line is not a JSON object"
+        case .notCarbon: return "its last line is not a carbon reading"
+        case .serviceDown: return "its last line says the service was down"
+        case .noRate:
+            return "its last line has no co2_kg_per_wh (a WattTime v3 signal-index line carries none: "
+                + (name("WattTime.signal").map { "use \($0) moer)" } ?? "read the MOER signal)")
+        case .negativeRate(let rate): return "its co2_kg_per_wh \(rate) is negative"
+        case .noAccessTime: return "its last line has no accessed_epoch"
+        case .readInTheFuture(let epoch): return "it was read at \(RFC3339.format(epoch: epoch)), in the future"
+        case .tooOld(let age, let limit):
+            return "it was read \(age) s ago, more than " + (name("CarbonRecord.maximumAge").map { "\($0) \(limit) s" } ?? "the \(limit) s allowed")
         }
     }
 }

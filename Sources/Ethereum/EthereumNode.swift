@@ -1,4 +1,5 @@
 import Encoding
+import Hashing
 
 /// The Ethereum JSON-RPC methods bond uses (Ethereum execution API), typed.
 public struct EthereumNode {
@@ -62,9 +63,9 @@ public struct EthereumNode {
     /// eth_sendRawTransaction: the hash the node gives back.
     /// - Throws: ``JSONRPCFailure``: ``JSONRPCFailure/rpc(_:)`` when the node refuses it,
     ///   ``JSONRPCFailure/malformed(_:)`` for an answer that is not a 32-byte hash.
-    public func sendRawTransaction(_ raw: [UInt8]) throws(JSONRPCFailure) -> [UInt8] {
+    public func sendRawTransaction(_ raw: [UInt8]) throws(JSONRPCFailure) -> Bytes32 {
         let answer = try rpc.call("eth_sendRawTransaction", [.string(Hex.encode(raw))])
-        guard case .string(let text) = answer, let hash = try? Hex.decode(text), hash.count == 32 else {
+        guard case .string(let text) = answer, let hash = Bytes32(hex: text) else {
             throw .malformed("eth_sendRawTransaction answered \(JSONWriter.text(answer)), not a 32-byte hash")
         }
         return hash
@@ -72,28 +73,27 @@ public struct EthereumNode {
 
     /// eth_getTransactionByHash: whether the node knows the transaction (pending or mined).
     /// - Throws: ``JSONRPCFailure``.
-    public func knowsTransaction(_ hash: [UInt8]) throws(JSONRPCFailure) -> Bool {
+    public func knowsTransaction(_ hash: Bytes32) throws(JSONRPCFailure) -> Bool {
         try rpc.call("eth_getTransactionByHash", [.string(Hex.encode(hash))]) != .null
     }
 
     /// eth_getTransactionReceipt, or nil while the transaction is not mined.
     /// - Throws: ``JSONRPCFailure``; ``JSONRPCFailure/malformed(_:)`` for a receipt that lacks
     ///   its fields.
-    public func receipt(_ hash: [UInt8]) throws(JSONRPCFailure) -> Receipt? {
+    public func receipt(_ hash: Bytes32) throws(JSONRPCFailure) -> Receipt? {
         let answer = try rpc.call("eth_getTransactionReceipt", [.string(Hex.encode(hash))])
         if answer == .null { return nil }
         guard let object = answer.objectValue else { throw .malformed("eth_getTransactionReceipt answered with \(answer.kindDescription)") }
         return try Receipt(object)
     }
 
-    /// eth_call of `data` to `to` at `block` (a tag such as `latest`, or a 0x quantity): the
-    /// returned bytes.
+    /// eth_call of `data` to `to` at `block`: the returned bytes.
     /// - Throws: ``JSONRPCFailure``; ``JSONRPCFailure/rpc(_:)`` when the call reverts (its data
     ///   carries the revert reason).
-    public func call(to: Address, data: [UInt8], from: Address? = nil, block: String = "latest") throws(JSONRPCFailure) -> [UInt8] {
+    public func call(to: Address, data: [UInt8], from: Address? = nil, block: BlockTag = .latest) throws(JSONRPCFailure) -> [UInt8] {
         var fields: [(key: String, value: JSONValue)] = [("to", .string(to.checksummed)), ("data", .string(Hex.encode(data)))]
         if let from { fields.insert(("from", .string(from.checksummed)), at: 0) }
-        let answer = try rpc.call("eth_call", [.object(JSONObjectValue(fields)), .string(block)])
+        let answer = try rpc.call("eth_call", [.object(JSONObjectValue(fields)), .string(block.parameter)])
         guard case .string(let text) = answer, let bytes = try? Hex.decode(text) else {
             throw .malformed("eth_call answered \(JSONWriter.text(answer)), not hex data")
         }

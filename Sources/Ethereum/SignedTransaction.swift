@@ -46,7 +46,7 @@ public struct SignedTransaction: Equatable, Sendable {
     }
 
     /// Keccak-256 of ``raw``: the transaction hash.
-    public var hash: [UInt8] { Keccak256.hash(raw) }
+    public var hash: Bytes32 { Keccak256.hash(raw) }
 
     /// Decodes a raw signed transaction of any of the three types and recovers its sender.
     /// - Throws: ``TransactionError`` for bytes that are not one canonical transaction: unknown
@@ -145,10 +145,10 @@ public struct SignedTransaction: Equatable, Sendable {
     }
 
     /// half the secp256k1 group order n, big-endian: the largest s Ethereum accepts (EIP-2).
-    private static let halfOrder: [UInt8] = [
+    private static let halfOrder = Bytes32([
         0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
         0x5D, 0x57, 0x6E, 0x73, 0x57, 0xA4, 0x50, 0x1D, 0xDF, 0xE9, 0x2F, 0x46, 0x68, 0x1B, 0x20, 0xA0,
-    ]
+    ] as [UInt8])!
 
     private static func recovered(_ transaction: Transaction, _ signature: RecoverableSignature) throws(TransactionError) -> SignedTransaction {
         // s ≤ n/2; both are 32 big-endian bytes, so byte order is numeric order.
@@ -191,10 +191,10 @@ private struct FieldReader {
     }
 
     /// r or s: a nonzero integer of at most 32 bytes, returned left-padded to 32.
-    mutating func scalar(_ name: String) throws(TransactionError) -> [UInt8] {
+    mutating func scalar(_ name: String) throws(TransactionError) -> Bytes32 {
         let bytes = try integerBytes(name, maxBytes: 32)
         guard !bytes.isEmpty else { throw .malformed("\(name) is zero") }
-        return [UInt8](repeating: 0, count: 32 - bytes.count) + bytes
+        return Bytes32([UInt8](repeating: 0, count: 32 - bytes.count) + bytes)!
     }
 
     mutating func bytes(_ name: String) throws(TransactionError) -> [UInt8] {

@@ -115,13 +115,16 @@ public struct Transaction: Equatable, Sendable {
     }
 
     /// Keccak-256 of ``signingPayload``.
-    public var signingHash: [UInt8] { Keccak256.hash(signingPayload) }
+    public var signingHash: Bytes32 { Keccak256.hash(signingPayload) }
 
-    /// Signs with `key`: ECDSA over ``signingHash`` with an RFC 6979 nonce and low s.
-    /// - Parameter from: the key's address, when the caller has it already (signing a stream).
-    public func signed(with key: PrivateKey, from: Address? = nil) -> SignedTransaction {
-        let signature = key.sign(hash: signingHash)
-        return SignedTransaction(transaction: self, signature: signature, from: from ?? Address(publicKey: key.publicKey.uncompressed))
+    /// Signs with `signer`: ECDSA over ``signingHash`` with a low s (a key in memory uses an
+    /// RFC 6979 nonce).
+    /// - Parameter from: the signer's address, when the caller has it already (signing a
+    ///   stream).
+    /// - Throws: ``CryptoError`` when the signer cannot sign.
+    public func signed(with signer: some Signer, from: Address? = nil) throws(CryptoError) -> SignedTransaction {
+        let signature = try signer.sign(hash: signingHash)
+        return SignedTransaction(transaction: self, signature: signature, from: from ?? Address(publicKey: signer.publicKey.uncompressed))
     }
 }
 

@@ -42,7 +42,7 @@ public struct TransactionSpool: Sendable {
     /// lock. Returns the file's path.
     /// - Throws: ``FileFailure`` when the file cannot be written (never over another).
     @discardableResult
-    public func add(_ line: JSONValue, hash: [UInt8]) throws -> String {
+    public func add(_ line: JSONValue, hash: Bytes32) throws -> String {
         let path = directory + "/" + Hex.encode(hash) + ".json"
         var bytes: [UInt8] = []
         JSONWriter.append(line, to: &bytes)

@@ -46,8 +46,8 @@ public struct Keccak256: Sendable {
         bytes.withUnsafeBytes { update($0) }
     }
 
-    /// Pads the message, ends the digest and returns its 32 bytes.
-    public consuming func finalize() -> [UInt8] {
+    /// Pads the message, ends the digest and returns it.
+    public consuming func finalize() -> Bytes32 {
         var block = [UInt8](repeating: 0, count: Keccak256.rate)
         block.replaceSubrange(0..<pending.count, with: pending)
         block[pending.count] ^= 0x01
@@ -56,8 +56,8 @@ public struct Keccak256: Sendable {
         return state.squeeze32()
     }
 
-    /// Returns Keccak-256 of `message`: 32 bytes.
-    public static func hash(_ message: some ByteContainer) -> [UInt8] {
+    /// Returns Keccak-256 of `message` (any length).
+    public static func hash(_ message: some ByteContainer) -> Bytes32 {
         message.withUnsafeBytes { bytes in
             var state = KeccakState()
             var offset = 0
@@ -105,14 +105,12 @@ struct KeccakState: Sendable {
     }
 
     /// The first 32 bytes of the state, little-endian lanes: a Keccak-256 digest.
-    func squeeze32() -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: 32) { out, count in
-            let raw = UnsafeMutableRawPointer(out.baseAddress!)
+    func squeeze32() -> Bytes32 {
+        Bytes32 { raw in
             raw.storeBytes(of: lanes.0.littleEndian, toByteOffset: 0, as: UInt64.self)
             raw.storeBytes(of: lanes.1.littleEndian, toByteOffset: 8, as: UInt64.self)
             raw.storeBytes(of: lanes.2.littleEndian, toByteOffset: 16, as: UInt64.self)
             raw.storeBytes(of: lanes.3.littleEndian, toByteOffset: 24, as: UInt64.self)
-            count = 32
         }
     }
 }

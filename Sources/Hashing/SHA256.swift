@@ -40,30 +40,28 @@ public struct SHA256: ~Copyable {
         bytes.withUnsafeBytes { update($0) }
     }
 
-    /// Ends the digest and returns its 32 bytes.
-    public consuming func finalize() -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: SHA256.digestByteCount)
-        digest.withUnsafeMutableBufferPointer { out in
-            _ = bond_EVP_DigestFinal_ex(context, out.baseAddress, nil)
+    /// Ends the digest and returns it.
+    public consuming func finalize() -> Bytes32 {
+        let context = context
+        return Bytes32 { out in
+            _ = bond_EVP_DigestFinal_ex(context, out.baseAddress!.assumingMemoryBound(to: UInt8.self), nil)
         }
-        return digest
     }
 
-    /// Returns SHA-256 of `message`: 32 bytes.
-    public static func hash(_ message: some ByteContainer) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: digestByteCount)
+    /// Returns SHA-256 of `message` (any length).
+    public static func hash(_ message: some ByteContainer) -> Bytes32 {
         message.withUnsafeBytes { input in
-            digest.withUnsafeMutableBufferPointer { out in
+            Bytes32 { out in
+                let digest = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
                 // An empty message may come with no base address; any valid pointer will do then.
-                let start = input.baseAddress ?? UnsafeRawPointer(out.baseAddress)
-                _ = bond_EVP_Digest(start, input.count, out.baseAddress, nil, algorithm, nil)
+                let start = input.baseAddress ?? UnsafeRawPointer(digest)
+                _ = bond_EVP_Digest(start, input.count, digest, nil, algorithm, nil)
             }
         }
-        return digest
     }
 
-    /// Returns SHA-256(SHA-256(`message`)): 32 bytes. Bitcoin's "hash256", used by Base58Check.
-    public static func doubleHash(_ message: some ByteContainer) -> [UInt8] {
+    /// Returns SHA-256(SHA-256(`message`)). Bitcoin's "hash256", used by Base58Check.
+    public static func doubleHash(_ message: some ByteContainer) -> Bytes32 {
         hash(hash(message))
     }
 

@@ -18,7 +18,7 @@ guard arguments.count == 4, arguments[1] == "keccak", let blockSize = Int(argume
     exit(64)
 }
 let block = [UInt8]((0..<blockSize).map { UInt8(truncatingIfNeeded: $0 &* 131) })
-var digest = [UInt8](repeating: 0, count: 32)
+var digest = Bytes32.zero
 var hashed = 0
 let start = now()
 var elapsed = 0.0

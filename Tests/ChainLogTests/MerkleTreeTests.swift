@@ -13,11 +13,11 @@ struct MerkleTreeTests {
         "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77", "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
         "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4", "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
         "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c", "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328",
-    ].map(Reference.bytes)
+    ].map(Reference.hash)
 
     @Test("tree hashes of the 8 CT test leaves, sizes 0 to 8")
     func ctRoots() {
-        #expect(MerkleTree.root([[UInt8]]()) == Reference.bytes("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
+        #expect(MerkleTree.root([Bytes32]()) == Reference.hash("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
         for size in 1...8 {
             #expect(MerkleTree.root(Self.ctLeaves[0..<size]) == Self.ctRoots[size - 1], "size \(size)")
         }
@@ -33,7 +33,7 @@ struct MerkleTreeTests {
         ]
         for (index, path) in inclusion {
             let proof = MerkleTree.inclusionProof(Self.ctLeaves, index: index, size: 8)
-            #expect(proof == path.map(Reference.bytes))
+            #expect(proof == path.map(Reference.hash))
             #expect(MerkleTree.verifyInclusion(leafHash: Self.ctLeaves[index], index: index, size: 8, proof: proof, root: Self.ctRoots[7]))
         }
         let consistency: [(Int, [String])] = [
@@ -43,7 +43,7 @@ struct MerkleTreeTests {
         ]
         for (first, path) in consistency {
             let proof = MerkleTree.consistencyProof(Self.ctLeaves, first: first, second: 8)
-            #expect(proof == path.map(Reference.bytes))
+            #expect(proof == path.map(Reference.hash))
             #expect(MerkleTree.verifyConsistency(first: first, second: 8, firstRoot: Self.ctRoots[first - 1], secondRoot: Self.ctRoots[7], proof: proof))
         }
     }
@@ -61,21 +61,21 @@ struct MerkleTreeTests {
         let leaves = reference.leaves.map { MerkleTree.leafHash(Reference.bytes($0)) }
         for size in 1...64 {
             let root = MerkleTree.root(leaves[0..<size])
-            #expect(root == Reference.bytes(try #require(reference.roots["\(size)"])), "root \(size)")
+            #expect(root == Reference.hash(try #require(reference.roots["\(size)"])), "root \(size)")
             for index in 0..<size {
                 let proof = MerkleTree.inclusionProof(leaves, index: index, size: size)
-                #expect(proof == reference.inclusion["\(size)/\(index)"]?.map(Reference.bytes), "inclusion \(index) of \(size)")
+                #expect(proof == reference.inclusion["\(size)/\(index)"]?.map(Reference.hash), "inclusion \(index) of \(size)")
                 #expect(MerkleTree.verifyInclusion(leafHash: leaves[index], index: index, size: size, proof: proof, root: root))
                 if let last = proof.last {
                     var bad = proof
-                    bad[bad.count - 1] = last.map { $0 ^ 1 }
+                    bad[bad.count - 1] = Bytes32(last.map { $0 ^ 1 })!
                     #expect(!MerkleTree.verifyInclusion(leafHash: leaves[index], index: index, size: size, proof: bad, root: root))
                     #expect(!MerkleTree.verifyInclusion(leafHash: leaves[index], index: index, size: size, proof: proof.dropLast(), root: root))
                 }
             }
             for first in 0...size {
                 let proof = MerkleTree.consistencyProof(leaves, first: first, second: size)
-                #expect(proof == reference.consistency["\(first)/\(size)"]?.map(Reference.bytes), "consistency \(first) to \(size)")
+                #expect(proof == reference.consistency["\(first)/\(size)"]?.map(Reference.hash), "consistency \(first) to \(size)")
                 let firstRoot = MerkleTree.root(leaves[0..<first])
                 #expect(MerkleTree.verifyConsistency(first: first, second: size, firstRoot: firstRoot, secondRoot: root, proof: proof))
                 if !proof.isEmpty {

@@ -1,5 +1,6 @@
 import Encoding
 import Foundation
+import Hashing
 import Testing
 
 /// The independent Python implementations in scripts/vectors (hashlib only, so the system
@@ -20,6 +21,10 @@ enum Reference {
         #expect(process.terminationStatus == 0, "\(script) failed")
         return data
     }
+
+    /// A 32-byte hash from hex; zero for a known value of another length, which then fails its
+    /// comparison.
+    static func hash(_ hex: String) -> Bytes32 { Bytes32(bytes(hex)) ?? .zero }
 
     static func bytes(_ hex: String) -> [UInt8] {
         (try? Hex.decode(hex)) ?? []

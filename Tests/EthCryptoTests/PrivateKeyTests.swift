@@ -1,5 +1,6 @@
 import Encoding
 import EthCrypto
+import Hashing
 import Testing
 
 @Suite("secp256k1 keys and signatures")
@@ -29,7 +30,7 @@ struct PrivateKeyTests {
         let halfOrder = try Hex.decode("0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0")
         for i in 0..<50 {
             let key = try PrivateKey.random()
-            let hash = (0..<32).map { UInt8(truncatingIfNeeded: $0 * 7 + i) }
+            let hash = Bytes32((0..<32).map { UInt8(truncatingIfNeeded: $0 * 7 + i) })!
             let signature = key.sign(hash: hash)
             #expect(signature.s.lexicographicallyPrecedes(halfOrder))
             #expect(try PublicKey.recover(hash: hash, signature: signature) == key.publicKey)

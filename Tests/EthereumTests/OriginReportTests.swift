@@ -1,5 +1,6 @@
 import Encoding
 import Ethereum
+import Hashing
 import Foundation
 import Testing
 
@@ -128,7 +129,7 @@ struct OriginReportTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bond-origin-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let state = OriginState(contract: .producer, registry: Self.registry, assetID: UInt256(7), meterReadWh: d("11377.66"), co2OffsetGrams: d("39.656685064"),
-                                chainHash: try Hex.decode(Self.hash), measuredEpoch: 1_520_533_097)
+                                chainHash: try #require(Bytes32(hex: Self.hash)), measuredEpoch: 1_520_533_097)
         try state.write(path)
         #expect(try OriginState.read(path, contract: .producer, registry: Self.registry, assetID: UInt256(7)) == state)
         #expect(throws: OriginError.badState(path, "it belongs to asset 7, not 8: give each asset its own state file")) {

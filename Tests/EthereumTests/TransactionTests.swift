@@ -15,7 +15,7 @@ struct TransactionTests {
             value: UInt256(1_000_000_000_000_000_000), data: [], accessList: [])
         #expect(Hex.encode(transaction.signingPayload) == "0xec098504a817c800825208943535353535353535353535353535353535353535880de0b6b3a764000080018080")
         #expect(Hex.encode(transaction.signingHash) == "0xdaf5a779ae972f972197303d7b574746c7ef83eadac0f2791ad23db92e4c8e53")
-        let signed = transaction.signed(with: try Self.key("0x4646464646464646464646464646464646464646464646464646464646464646"))
+        let signed = try transaction.signed(with: try Self.key("0x4646464646464646464646464646464646464646464646464646464646464646"))
         #expect(signed.v == UInt256(37))
         #expect(Hex.encode(signed.raw) == "0xf86c098504a817c800825208943535353535353535353535353535353535353535880de0b6b3a76400008025a028ef61340bd939bc2195fe537567866003e1a15d3c71ff63e1590620aa636276a067cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d83")
     }
@@ -29,7 +29,7 @@ struct TransactionTests {
             let input = try JSONParser.parse(try VectorFile.text(vector["input"]!))
             let request = try TransactionRequest(json: try #require(input.objectValue))
             let transaction = try request.transaction(withoutChainID: request.chainID == nil)
-            let signed = transaction.signed(with: try Self.key(vector["key"] as! String))
+            let signed = try transaction.signed(with: try Self.key(vector["key"] as! String))
             let raw = Hex.encode(signed.raw)
             guard raw == vector["raw"] as? String else {
                 Issue.record("vector \(i): raw differs from eth-account")

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Keccak-256")
 struct Keccak256Tests {
-    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format2: $0) }.joined() }
+    static func hex(_ bytes: some Sequence<UInt8>) -> String { bytes.map { String(format2: $0) }.joined() }
 
     /// The test message of length `n`: byte i is (31 * i + n) mod 256 (as the generator).
     static func message(_ n: Int) -> [UInt8] { (0..<n).map { UInt8((31 * $0 + n) % 256) } }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("SHA-256 (OpenSSL)")
 struct SHA256Tests {
-    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format2: $0) }.joined() }
+    static func hex(_ bytes: some Sequence<UInt8>) -> String { bytes.map { String(format2: $0) }.joined() }
 
     @Test("gives the FIPS 180-2 example digests", arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),

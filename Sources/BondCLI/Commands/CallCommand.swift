@@ -30,8 +30,11 @@ enum CallCommand {
         let from = try arguments.text("caller").map { try Address($0) }
         let signature = try FunctionSignature(function)
         let values = try ABIArguments.values(texts: arguments.texts("arg"), for: signature)
-        let block = try blockTag(arguments.text("block") ?? "latest")
-        let node = try HTTPFlags.nodeFromEnvironment(invocation)
+        let blockText = arguments.text("block") ?? "latest"
+        guard let block = BlockTag(blockText) else {
+            throw CommandFailure.usage("--block: '\(MessageText.sanitized(blockText, limit: 80))' is not a block tag or number")
+        }
+        let node = try HTTPFlags.rpcNode(invocation)
         let result = Result { () throws(JSONRPCFailure) -> [UInt8] in
             try node.call(to: to, data: signature.calldata(values), from: from, block: block)
         }
@@ -46,40 +49,10 @@ enum CallCommand {
         var line = JSONObject()
         line.string("to", to.checksummed)
         line.string("function", signature.description)
-        line.string("block", block)
+        line.string("block", block.parameter)
         line.value("outputs", .array(outputs.map(ABIValueJSON.json)))
         line.hex("data", data)
         try invocation.output.write(line)
         return .ok
-    }
-
-    /// A block tag, or a decimal or 0x block number as the 0x quantity JSON-RPC wants.
-    static func blockTag(_ text: String) throws -> String {
-        if ["latest", "pending", "earliest", "safe", "finalized"].contains(text) { return text }
-        if let number = UInt64(text) { return "0x" + String(number, radix: 16) }
-        if text.hasPrefix("0x"), let number = UInt64(text.dropFirst(2), radix: 16) { return "0x" + String(number, radix: 16) }
-        throw CommandFailure.usage("--block: '\(MessageText.sanitized(text, limit: 80))' is not a block tag or number")
-    }
-}
-
-/// What a node says when a call reverts: its message, and the reason when the data is an
-/// Error(string) (selector 0x08c379a0) or a Panic(uint256) (0x4e487b71).
-enum RevertReason {
-    static func describe(_ error: JSONRPCError) -> String {
-        guard case .string(let hex)? = error.data, let data = try? Hex.decode(hex), data.count >= 4 else { return error.message }
-        let body = Array(data.dropFirst(4))
-        switch Array(data.prefix(4)) {
-        case [0x08, 0xC3, 0x79, 0xA0]:
-            if case .string(let reason)? = try? ABIDecoder.decode([.string], from: body).first {
-                return "\(error.message): \(MessageText.sanitized(reason, limit: 500))"
-            }
-        case [0x4E, 0x48, 0x7B, 0x71]:
-            if case .uint(let code)? = try? ABIDecoder.decode([.uint(256)], from: body).first {
-                return "\(error.message): panic \(code)"
-            }
-        default:
-            break
-        }
-        return "\(error.message) (\(Hex.encode(data)))"
     }
 }

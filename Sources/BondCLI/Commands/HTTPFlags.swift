@@ -44,7 +44,7 @@ enum HTTPFlags {
 
     /// The node of `--rpc`, else `BOND_RPC_URL`, else `ETH_RPC_URL` (as cast reads it).
     /// - Throws: ``CommandFailure`` (64) when none is given.
-    static func nodeFromEnvironment(_ invocation: Invocation) throws -> EthereumNode {
+    static func rpcNode(_ invocation: Invocation) throws -> EthereumNode {
         guard let url = invocation.arguments.text("rpc") ?? Environment.value("BOND_RPC_URL") ?? Environment.value("ETH_RPC_URL") else {
             throw CommandFailure.usage("no node: give --rpc URL, or set BOND_RPC_URL or ETH_RPC_URL")
         }

@@ -40,13 +40,10 @@ enum KeyCommand {
         let arguments = invocation.arguments
         let path = try requiredKeystorePath(arguments)
         let password = try SigningKey.password(arguments)
-        var keyOnly = arguments
-        keyOnly.values["keystore"] = nil
-        keyOnly.values["password-file"] = nil
-        guard let key = try SigningKey.load(keyOnly) else {
+        guard let source = try SigningKey.source(arguments, keystoreIsInput: false) else {
             throw CommandFailure.usage("no key to import: give --key-file PATH or set BOND_PRIVATE_KEY")
         }
-        try write(key, to: path, password: password, invocation)
+        try write(try source.privateKey(arguments), to: path, password: password, invocation)
         return .ok
     }
 

@@ -12,7 +12,7 @@ final class OriginSession {
         OptionSpec("origin-asset-id", .wholeNumber(placeholder: "N"), help: "with --origin, the asset the readings belong to"),
         OptionSpec("state-file", .path, help: "with --origin, the last reading and CO2 counter sent, kept between runs"),
         OptionSpec("carbon", .path, help: "with --origin producer, a bond read-meter watttime line giving co2_kg_per_wh"),
-        OptionSpec("carbon-max-age", .duration, help: "a --carbon line read longer ago than this is not used (default 1h)"),
+        OptionSpec("carbon-max-age", .duration, domainKey: "CarbonRecord.maximumAge", help: "a --carbon line read longer ago than this is not used (default 1h)"),
         OptionSpec("meter-down", help: "with --origin, report the meter as down: the last reading again"),
     ]
 
@@ -119,26 +119,10 @@ final class OriginSession {
         guard bytes.count <= maximumCarbonSize else {
             return unusable("it is larger than \(maximumCarbonSize >> 10) KiB: keep only the latest line (the carbon job replaces it)")
         }
-        guard let last = bytes.split(separator: 0x0A).last(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }),
-              let line = (try? JSONParser.parse(Array(last)))?.objectValue else {
-            return unusable("its last line is not a JSON object")
-        }
-        guard line["kind"] == .string("carbon") else { return unusable("its last line is not a carbon reading") }
-        if line["meter_down"] == .bool(true) { return unusable("its last line says the service was down") }
-        guard case .number(let rateText)? = line["co2_kg_per_wh"], let rate = ExactDecimal(rateText) else {
-            return unusable("its last line has no co2_kg_per_wh (a WattTime v3 signal-index line carries none: use --signal moer)")
-        }
-        guard !rate.isNegative else { return unusable("its co2_kg_per_wh \(rate) is negative") }
-        guard case .number(let accessedText)? = line["accessed_epoch"], let accessed = Int(accessedText), RFC3339.validRange.contains(accessed) else {
-            return unusable("its last line has no accessed_epoch")
-        }
-        let now = Timestamp.nowEpoch()
-        // A minute of clock difference between the two jobs' machines is allowed, no more.
-        guard accessed <= now + 60 else { return unusable("it was read at \(RFC3339.format(epoch: accessed)), in the future") }
-        let age = now - accessed
         let (seconds, attoseconds) = maximumAge.components
-        let limit = Double(seconds) + Double(attoseconds) / 1e18
-        if Double(age) > limit { return unusable("it was read \(age) s ago, more than --carbon-max-age \(limit) s") }
-        return rate
+        switch CarbonRecord.rate(lastLineOf: bytes, now: Timestamp.nowEpoch(), maximumAge: Double(seconds) + Double(attoseconds) / 1e18) {
+        case .success(let rate): return rate
+        case .failure(let problem): return unusable(problem.description(naming: OptionNames.name(of:)))
+        }
     }
 }

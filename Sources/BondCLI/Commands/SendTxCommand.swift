@@ -47,12 +47,12 @@ enum SendTxCommand {
             if let spool, nodeDown {
                 return try spoolLine(raw: raw, hash: hash, upstream: upstream, spool, invocation)
             }
-            do {
-                try sender.submit(raw: raw, hash: hash)
-            } catch let failure as JSONRPCFailure where failure.isTemporary && spool != nil {
+            let sent = Result { () throws(SubmissionError) in try sender.submit(raw: raw, hash: hash) }
+            if case .failure(let failure) = sent {
+                guard failure.isTemporary, let spool else { throw failure }
                 invocation.diagnostics.warning("\(failure.description); spooling")
                 nodeDown = true
-                if let spool { return try spoolLine(raw: raw, hash: hash, upstream: upstream, spool, invocation) }
+                return try spoolLine(raw: raw, hash: hash, upstream: upstream, spool, invocation)
             }
             try sender.report(hash: hash, upstream: upstream)
         }
@@ -77,7 +77,7 @@ enum SendTxCommand {
         return (bytes, .string(text))
     }
 
-    private static func spoolLine(raw: [UInt8], hash: [UInt8], upstream: JSONValue, _ spool: TransactionSpool,
+    private static func spoolLine(raw: [UInt8], hash: Bytes32, upstream: JSONValue, _ spool: TransactionSpool,
                                   _ invocation: Invocation) throws {
         let record: JSONValue = upstream.objectValue != nil ? upstream : .object(JSONObjectValue([("raw", .string(Hex.encode(raw)))]))
         let lock = try spool.lock()
@@ -133,7 +133,7 @@ enum SendTxCommand {
 
 /// Submits transactions to one node and reports them, as `send-tx` options say.
 final class Sender {
-    let node: EthereumNode
+    let submitter: TransactionSubmitter
     let invocation: Invocation
     let wait: Bool
     let waitTimeout: Duration
@@ -141,7 +141,8 @@ final class Sender {
 
     init(_ invocation: Invocation) throws {
         let arguments = invocation.arguments
-        node = try HTTPFlags.nodeFromEnvironment(invocation)
+        submitter = TransactionSubmitter(node: try HTTPFlags.rpcNode(invocation))
+        submitter.onNote = { [diagnostics = invocation.diagnostics] in diagnostics.note($0) }
         self.invocation = invocation
         wait = arguments.flag("wait")
         waitTimeout = arguments.duration("wait-timeout") ?? .seconds(120)
@@ -149,27 +150,14 @@ final class Sender {
         if confirmations > 0 && !wait { throw CommandFailure.usage("--confirmations needs --wait") }
     }
 
-    /// eth_sendRawTransaction, idempotently: when the node refuses the transaction but knows
-    /// it (geth's "already known", Nethermind's "AlreadyKnown", OpenEthereum's "Transaction
-    /// with the same hash was already imported.", "nonce too low" for a mined one...), it is
-    /// sent.
-    func submit(raw: [UInt8], hash: [UInt8]) throws {
-        do {
-            let answered = try node.sendRawTransaction(raw)
-            guard answered == hash else {
-                throw CommandFailure(.unavailable, "the node answered hash \(Hex.encode(answered)) for transaction \(Hex.encode(hash))")
-            }
-        } catch JSONRPCFailure.rpc(let error) {
-            guard try node.knowsTransaction(hash) else {
-                throw CommandFailure(.unavailable, "the node refused \(Hex.encode(hash)): \(error.message)")
-            }
-            invocation.diagnostics.note("the node knows \(Hex.encode(hash)) already (\(error.message))")
-        }
+    /// Sends the transaction (see ``TransactionSubmitter/submit(raw:hash:)``).
+    func submit(raw: [UInt8], hash: Bytes32) throws(SubmissionError) {
+        try submitter.submit(raw: raw, hash: hash)
     }
 
     /// Prints the line of a sent transaction: after its receipt with `--wait`. A reverted
     /// transaction's line is printed, then it fails with 69.
-    func report(hash: [UInt8], upstream: JSONValue) throws {
+    func report(hash: Bytes32, upstream: JSONValue) throws {
         var line = JSONObject()
         line.hex("hash", hash)
         guard wait else {
@@ -178,7 +166,7 @@ final class Sender {
             try invocation.output.write(line)
             return
         }
-        let receipt = try waitForReceipt(hash)
+        let receipt = try submitter.receipt(of: hash, timeout: waitTimeout, confirmations: confirmations)
         line.string("status", receipt.succeeded ? "mined" : "reverted")
         line.string("block_number", String(receipt.blockNumber))
         line.string("block_hash", receipt.blockHash)
@@ -192,34 +180,5 @@ final class Sender {
             try invocation.output.flush()
             throw CommandFailure(.unavailable, "transaction \(Hex.encode(hash)) reverted in block \(receipt.blockNumber)")
         }
-    }
-
-    /// Polls for the receipt (and the confirmations) until `waitTimeout`.
-    private func waitForReceipt(_ hash: [UInt8]) throws -> Receipt {
-        let deadline = Sender.now() + Sender.seconds(waitTimeout)
-        var delay = 0.05
-        while true {
-            if let receipt = try node.receipt(hash) {
-                if confirmations == 0 { return receipt }
-                if try node.blockNumber() >= receipt.blockNumber + confirmations { return receipt }
-            }
-            guard Sender.now() + delay < deadline else {
-                throw CommandFailure(.temporaryFailure, "transaction \(Hex.encode(hash)) was sent but not \(confirmations > 0 ? "confirmed" : "mined") within \(Sender.seconds(waitTimeout))s")
-            }
-            var pause = timespec(tv_sec: Int(delay), tv_nsec: Int((delay - Double(Int(delay))) * 1e9))
-            nanosleep(&pause, nil)
-            delay = min(delay * 2, 1.0)
-        }
-    }
-
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -72,7 +72,8 @@ enum SignTxCommand {
         }
         filler?.onNote = { [diagnostics = invocation.diagnostics] in diagnostics.note($0) }
         let output = invocation.output
-        var nonceExhausted = false
+        var nonces = NonceSequence(first: defaults.nonce)
+        defaults.nonce = nil
         var runner = ItemRunner(source, keepGoing: arguments.flag("keep-going"), invocation: invocation)
         let threads = Int(arguments.integer("threads") ?? UInt64(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
         // Origin calls carry state from line to line: one at a time, in order.
@@ -86,26 +87,22 @@ enum SignTxCommand {
             } else {
                 request = try self.request(from: item)
             }
-            let usesFlagNonce = request.nonce == nil && defaults.nonce != nil
+            let takesSequence = request.nonce == nil && nonces.next != nil
+            if takesSequence { request.nonce = nonces.next }
             request = request.filled(from: defaults)
             if let filler { request = try filler.fill(request) }
             if let expected = request.from, expected != from {
                 throw CommandFailure(.dataError, "from \(expected.checksummed) is not the signing key's address \(from.checksummed)")
             }
-            if usesFlagNonce && nonceExhausted {
-                throw CommandFailure(.dataError, "--nonce counted past 2^64-1")
-            }
+            if takesSequence { _ = try nonces.nonce() }
             let transaction = try request.transaction(withoutChainID: withoutChainID)
-            if usesFlagNonce, let nonce = defaults.nonce {
-                // The next line without a nonce takes the next one.
-                if nonce == UInt64.max { nonceExhausted = true } else { defaults.nonce = nonce + 1 }
-            }
+            if takesSequence { nonces.advance() }
             if transaction.to == nil && transaction.data.isEmpty {
                 invocation.diagnostics.warning("the transaction with nonce \(transaction.nonce) has no to and no data: it creates an empty contract")
             }
             return Prepared(transaction: transaction, origin: report.map { origin!.summary($0) }, upstream: record, report: report)
         }, produce: { prepared in
-            var line = TransactionLine.object(prepared.transaction.signed(with: key, from: from))
+            var line = TransactionLine.object(try prepared.transaction.signed(with: key, from: from))
             if let summary = prepared.origin { line.value("origin", summary) }
             if let upstream = prepared.upstream { line.value("upstream", upstream) }
             return line.line()

@@ -5,7 +5,8 @@ import Ethereum
 
 /// Where the signing key comes from: never the command line (ps shows argv). In order of
 /// precedence: `--key-file PATH` (hex) or `--keystore PATH` (with `--password-file PATH` or
-/// `BOND_KEYSTORE_PASSWORD`), then `BOND_PRIVATE_KEY` (hex).
+/// `BOND_KEYSTORE_PASSWORD`), then `BOND_PRIVATE_KEY` (hex). The options are read once into a
+/// ``Source``; a new kind of key (a hardware token) is one more case and one more ``Signer``.
 enum SigningKey {
     /// The options that name a key, as subcommands declare them.
     static let options: [OptionSpec] = [
@@ -14,40 +15,67 @@ enum SigningKey {
         OptionSpec("password-file", .path, help: "the keystore's password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD"),
     ]
 
-    /// The key the options and environment name, or nil when none does.
-    /// - Throws: ``CommandFailure`` (64) for two key sources or a keystore without a password;
-    ///   ``FileFailure`` for a missing or unreadable file; 77 for a file readable by others or a
-    ///   wrong keystore password; ``CryptoError`` (65) for a key that is not one.
-    static func load(_ arguments: ParsedArguments) throws -> PrivateKey? {
+    /// One place a key is kept.
+    enum Source: Equatable {
+        /// A file holding the key as hex (mode 600).
+        case keyFile(String)
+        /// A Web3 Secret Storage keystore, decrypted with ``SigningKey/password(_:)``.
+        case keystore(String)
+        /// `BOND_PRIVATE_KEY`, hex.
+        case environment
+
+        /// The key, read and checked.
+        /// - Throws: ``FileFailure`` for a missing or unreadable file; 77 for a file readable by
+        ///   others or a wrong keystore password; 65 for a key that is not one.
+        func privateKey(_ arguments: ParsedArguments) throws -> PrivateKey {
+            switch self {
+            case .keyFile(let path):
+                return try SigningKey.parseHex(try SecretFile.read(path, what: "key file"), source: "key file \(FileFailure.quoted(path))")
+            case .keystore(let path):
+                return try SigningKey.decrypt(path, password: try SigningKey.password(arguments))
+            case .environment:
+                return try SigningKey.parseHex(Array((Environment.value("BOND_PRIVATE_KEY") ?? "").utf8), source: "BOND_PRIVATE_KEY")
+            }
+        }
+
+        /// What signs with the key.
+        /// - Throws: as ``privateKey(_:)``.
+        func signer(_ arguments: ParsedArguments) throws -> any Signer {
+            try privateKey(arguments)
+        }
+    }
+
+    /// The source the options and environment name, or nil when none does. With
+    /// `keystoreIsInput` false (`key import`, whose `--keystore` is the file written), only a
+    /// key file or the environment.
+    /// - Throws: ``CommandFailure`` (64) for two key sources, or a password file without a
+    ///   keystore.
+    static func source(_ arguments: ParsedArguments, keystoreIsInput: Bool = true) throws -> Source? {
         let keyFile = arguments.text("key-file")
-        let keystore = arguments.text("keystore")
+        let keystore = keystoreIsInput ? arguments.text("keystore") : nil
         if keyFile != nil && keystore != nil {
             throw CommandFailure.usage("give one key: --key-file or --keystore, not both")
         }
         if let keyFile {
-            if arguments.text("password-file") != nil {
+            if keystoreIsInput && arguments.text("password-file") != nil {
                 throw CommandFailure.usage("--password-file is for --keystore; a --key-file holds the key in clear")
             }
-            return try parseHex(try SecretFile.read(keyFile, what: "key file"), source: "key file \(FileFailure.quoted(keyFile))")
+            return .keyFile(keyFile)
         }
-        if let keystore {
-            return try decrypt(keystore, arguments)
-        }
-        if arguments.text("password-file") != nil {
+        if let keystore { return .keystore(keystore) }
+        if keystoreIsInput && arguments.text("password-file") != nil {
             throw CommandFailure.usage("--password-file is for --keystore, which is missing")
         }
-        if let hex = Environment.value("BOND_PRIVATE_KEY") {
-            return try parseHex(Array(hex.utf8), source: "BOND_PRIVATE_KEY")
-        }
-        return nil
+        return Environment.value("BOND_PRIVATE_KEY") != nil ? .environment : nil
     }
 
-    /// Like ``load(_:)``, but with no key at all a usage error naming the three ways.
-    static func required(_ arguments: ParsedArguments) throws -> PrivateKey {
-        guard let key = try load(arguments) else {
+    /// The signer the options name; with no key at all a usage error naming the three ways.
+    /// - Throws: as ``source(_:keystoreIsInput:)`` and ``Source/signer(_:)``.
+    static func required(_ arguments: ParsedArguments) throws -> any Signer {
+        guard let source = try source(arguments) else {
             throw CommandFailure.usage("no signing key: give --key-file PATH, or --keystore PATH with --password-file PATH, or set BOND_PRIVATE_KEY")
         }
-        return key
+        return try source.signer(arguments)
     }
 
     /// The password for a keystore: `--password-file`, else `BOND_KEYSTORE_PASSWORD`.
@@ -57,8 +85,7 @@ enum SigningKey {
         throw CommandFailure.usage("the keystore needs its password: --password-file PATH or BOND_KEYSTORE_PASSWORD")
     }
 
-    private static func decrypt(_ path: String, _ arguments: ParsedArguments) throws -> PrivateKey {
-        let password = try password(arguments)
+    private static func decrypt(_ path: String, password: [UInt8]) throws -> PrivateKey {
         let text = try InputFile.readAll(path)
         do {
             let keystore = try Keystore(json: text)
@@ -68,8 +95,6 @@ enum SigningKey {
                 throw CommandFailure(.dataError, "its address field is \(Hex.encode(recorded)), but its key's address is \(address.checksummed)")
             }
             return key
-        } catch let failure as FileFailure {
-            throw failure
         } catch {
             let (status, message) = ErrorClassifier.classify(error)
             throw CommandFailure(status, "keystore \(FileFailure.quoted(path)): \(message)")

@@ -1,11 +1,12 @@
 import ChainLog
 import Encoding
+import Hashing
 
 /// The line `bond chain-log` prints for an entry (bond-chain-log(1), OUTPUT): its index,
 /// hashes, file, IPFS CIDv0 and time, then the entry itself: `upstream` parsed when it is
 /// JSON, else `content_base64`.
 enum ChainLogLine {
-    static func entry(_ record: IndexRecord, previousChainHash: [UInt8], log: ChainLog, content: [UInt8]) -> JSONObject {
+    static func entry(_ record: IndexRecord, previousChainHash: Bytes32, log: ChainLog, content: [UInt8]) -> JSONObject {
         var line = JSONObject(capacity: 512 + content.count * 2)
         line.integer("index", record.index)
         line.hex("content_sha256", record.contentSHA256)
@@ -24,7 +25,7 @@ enum ChainLogLine {
     }
 
     /// `["0x…", …]`: hashes as a JSON array of hex strings.
-    static func hashes(_ hashes: [[UInt8]]) -> JSONValue {
+    static func hashes(_ hashes: [Bytes32]) -> JSONValue {
         .array(hashes.map { .string(Hex.encode($0)) })
     }
 }

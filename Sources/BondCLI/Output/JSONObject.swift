@@ -1,4 +1,5 @@
 import Encoding
+import Hashing
 
 /// One JSON object being written as an NDJSON line, fields in the order they are added.
 ///
@@ -53,8 +54,8 @@ struct JSONObject: ~Copyable {
     }
 
     /// Adds `"key": "0x…"` with two lower-case hex digits per byte of `value`.
-    mutating func hex(_ key: StaticString, _ value: [UInt8]) {
-        value.withUnsafeBufferPointer { hex(key, $0) }
+    mutating func hex(_ key: StaticString, _ value: some ByteContainer) {
+        value.withByteBuffer { hex(key, $0) }
     }
 
     /// Adds `"key": n` for a small counter.

@@ -1,4 +1,5 @@
 import Encoding
+import Hashing
 
 /// The two Energy Web Origin release A registries a metering device reports to
 /// (Tests/Fixtures/origin: AssetProducingRegistryLogic and AssetConsumingRegistryLogic).
@@ -25,7 +26,7 @@ public struct OriginReport: Equatable, Sendable {
     /// `_smartMeterDown`.
     public let smartMeterDown: Bool
     /// `_lastSmartMeterReadFileHash`: the log entry's chain hash.
-    public let fileHash: [UInt8]
+    public let fileHash: Bytes32
     /// `_CO2OffsetMeterRead` (producers): grams of CO2 avoided so far, rounded down.
     public let co2OffsetMeterRead: UInt256
     /// `_CO2OffsetServiceDown` (producers): no usable carbon rate this run.
@@ -37,10 +38,10 @@ public struct OriginReport: Equatable, Sendable {
     public func arguments(_ contract: OriginContract) -> [ABIValue] {
         switch contract {
         case .producer:
-            return [.uint(state.assetID), .uint(newMeterRead), .bool(smartMeterDown), .fixedBytes(fileHash),
+            return [.uint(state.assetID), .uint(newMeterRead), .bool(smartMeterDown), .fixedBytes(fileHash.bytes),
                     .uint(co2OffsetMeterRead), .bool(co2OffsetServiceDown)]
         case .consumer:
-            return [.uint(state.assetID), .uint(newMeterRead), .fixedBytes(fileHash), .bool(smartMeterDown)]
+            return [.uint(state.assetID), .uint(newMeterRead), .fixedBytes(fileHash.bytes), .bool(smartMeterDown)]
         }
     }
 
@@ -60,7 +61,7 @@ public struct OriginReport: Equatable, Sendable {
     public static func report(record: JSONValue, contract: OriginContract, registry: Address, assetID: UInt256, state: OriginState?,
                               co2KgPerWh: ExactDecimal?, meterDown: Bool) throws -> OriginReport {
         guard let line = record.objectValue else { throw OriginError.badRecord("expected a chain-log append line, got \(record.kindDescription)") }
-        guard case .string(let hashText)? = line["chain_hash"], let fileHash = try? Hex.decode(hashText), fileHash.count == 32 else {
+        guard case .string(let hashText)? = line["chain_hash"], let fileHash = Bytes32(hex: hashText) else {
             throw OriginError.notALogLine
         }
         guard let reading = line["upstream"]?.objectValue else {

@@ -1,5 +1,6 @@
 import Encoding
 import Files
+import Hashing
 
 /// `sign-tx --state-file`: what the Origin calls of one asset have reported so far, kept
 /// between runs: the meter reading sent (exact, in Wh; for an interval meter the running
@@ -15,12 +16,12 @@ public struct OriginState: Equatable, Sendable {
     /// The CO2 avoided so far, exact, in grams (producers).
     public var co2OffsetGrams: ExactDecimal
     /// The chain hash of the log entry reported last.
-    public var chainHash: [UInt8]
+    public var chainHash: Bytes32
     /// When the reading reported last was measured (epoch seconds), where known.
     public var measuredEpoch: Int?
 
     public init(contract: OriginContract, registry: Address, assetID: UInt256, meterReadWh: ExactDecimal, co2OffsetGrams: ExactDecimal,
-                chainHash: [UInt8], measuredEpoch: Int?) {
+                chainHash: Bytes32, measuredEpoch: Int?) {
         self.contract = contract
         self.registry = registry
         self.assetID = assetID
@@ -55,7 +56,7 @@ public struct OriginState: Equatable, Sendable {
         guard let asset = UInt256(decimal: try text("asset_id")), asset == assetID else {
             throw OriginError.badState(path, "it belongs to asset \(try text("asset_id")), not \(assetID): give each asset its own state file")
         }
-        guard let hash = try? Hex.decode(try text("chain_hash")), hash.count == 32 else {
+        guard let hash = Bytes32(hex: try text("chain_hash")) else {
             throw OriginError.badState(path, "\"chain_hash\" is not 32 bytes of hex")
         }
         var measured: Int?

@@ -35,7 +35,7 @@ enum ChainLogCommand {
             CommandSpec("prove", summary: "print the inclusion proof of entry N",
                         options: [dirOption, OptionSpec("size", .integer(placeholder: "SIZE"), help: "in the tree of the first SIZE entries (default all)")],
                         positionals: [PositionalSpec("N", help: "the entry's index (from 0)")],
-                        run: ChainLogProving.prove),
+                        domainKey: "ChainLog.prove", run: ChainLogProving.prove),
             CommandSpec("consistency", summary: "print the consistency proof between two tree sizes",
                         options: [dirOption, OptionSpec("first", .integer(placeholder: "M"), help: "the earlier tree size"),
                                   OptionSpec("second", .integer(placeholder: "N"), help: "the later tree size (default all)")],

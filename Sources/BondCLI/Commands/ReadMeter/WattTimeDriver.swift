@@ -14,7 +14,7 @@ enum WattTimeDriver {
             OptionSpec("region", .text(placeholder: "NAME"), help: "the grid region (balancing authority), such as CAISO_NORTH"),
             OptionSpec("latitude", .text(placeholder: "DEGREES"), help: "with --longitude, look the region up for this place (v2, v3)"),
             OptionSpec("longitude", .text(placeholder: "DEGREES"), help: "with --latitude, look the region up for this place (v2, v3)"),
-            OptionSpec("signal", .choice(WattTime.Signal.allCases.map(\.rawValue)), help: "v3: the percentile index (default) or the latest MOER"),
+            OptionSpec("signal", .choice(WattTime.Signal.allCases.map(\.rawValue)), domainKey: "WattTime.signal", help: "v3: the percentile index (default) or the latest MOER"),
             OptionSpec("token-cache", .path, help: "keep the login token in PATH (mode 600) and reuse it until it expires"),
         ],
         run: run
