@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // bond: a command-line toolkit for energy devices that report to an EVM blockchain.
-// Module layout and the reasons for it: ../shared/DESIGN.md ("Architecture").
+// Module layout, what each module may import, and the reasons for it: ARCHITECTURE.md.
 import PackageDescription
 
 let package = Package(

@@ -58,6 +58,7 @@ public enum Bond {
                 guard let node = CommandTable.root.descendant(parsed.path), let handler = node.handler else {
                     throw CommandFailure(.software, "no handler for '\(parsed.path.joined(separator: " "))'")
                 }
+                try OptionRules.check(parsed, node: node, root: CommandTable.root)
                 status = try handler(Invocation(arguments: parsed, output: output, diagnostics: diagnostics))
             }
             return code == 0 ? status.rawValue : code

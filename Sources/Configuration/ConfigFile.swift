@@ -2,7 +2,7 @@ import Encoding
 import Files
 import Glibc
 
-/// A bond config file (../shared/DESIGN.md, command-line conventions; bond(1), FILES): named
+/// A bond config file (bond(1), FILES): named
 /// profiles, each a mapping of sections (`global`, a subcommand such as `sign-tx`, a verb or a
 /// read-meter driver such as `read-meter.eumel`) to the long option names of that command and
 /// their values. YAML, or JSON (a file whose first non-blank character is `{`).

@@ -1,6 +1,6 @@
 /// A decimal number held exactly: an integer times a power of ten, as measured values travel
 /// through bond (energy in Wh, MOER in lb/MWh, CO2 rates): `11277.41` stays `11277.41`, never a
-/// binary floating-point neighbour (../shared/DESIGN.md, JSON conventions).
+/// binary floating-point neighbour (bond(1), OUTPUT).
 ///
 /// The significand has up to 76 decimal digits; arithmetic that would need more throws.
 public struct ExactDecimal: Equatable, Comparable, Sendable, CustomStringConvertible {

@@ -2,7 +2,7 @@ import Hashing
 
 /// Hexadecimal text for byte strings, as bond reads and prints them.
 ///
-/// bond prints hex in lower case with a `0x` prefix (../shared/DESIGN.md, JSON conventions) and
+/// bond prints hex in lower case with a `0x` prefix (bond(1), OUTPUT) and
 /// reads it in either case, with or without the prefix.
 public enum Hex {
     /// Decodes hex digits into bytes.

@@ -47,7 +47,7 @@ public enum EnergyAPI {
 
     /// Reads an asset document.
     /// - Throws: ``PayloadError`` naming the JSON pointer that is missing or wrong.
-    public static func asset(_ bytes: [UInt8]) throws -> Asset {
+    public static func asset(_ bytes: [UInt8]) throws(PayloadError) -> Asset {
         let json = JSONValue.object(try JSONValueReader.object(bytes))
         let unitName = try JSONValueReader.string("/energy_unit", in: json)
         guard let unit = EnergyUnit(rawValue: unitName) else {
@@ -73,7 +73,7 @@ public enum EnergyAPI {
     }
 
     /// Degrees at `pointer` within ±`limit`, where the asset gives them.
-    private static func degrees(_ pointer: String, limit: Int, in json: JSONValue) throws -> ExactDecimal? {
+    private static func degrees(_ pointer: String, limit: Int, in json: JSONValue) throws(PayloadError) -> ExactDecimal? {
         guard (try? JSONValueReader.at(pointer, in: json)) != nil else { return nil }
         let value = try JSONValueReader.number(pointer, in: json)
         if value < ExactDecimal(-limit) || ExactDecimal(limit) < value {
@@ -85,10 +85,10 @@ public enum EnergyAPI {
     /// Reads an energy list.
     /// - Throws: ``PayloadError`` naming the JSON pointer of a missing, negative or badly timed
     ///   measurement.
-    public static func measurements(_ bytes: [UInt8]) throws -> [Measurement] {
+    public static func measurements(_ bytes: [UInt8]) throws(PayloadError) -> [Measurement] {
         let json = try JSONValueReader.value(bytes)
         guard case .array(let items) = json else { throw PayloadError.invalid("/ is \(json.kindDescription), not the array of measurements") }
-        return try items.indices.map { index in
+        return try items.indices.map { index throws(PayloadError) in
             let energy = try JSONValueReader.number("/\(index)/energy", in: json)
             if energy.isNegative { throw PayloadError.invalid("/\(index)/energy: \(energy) is negative: a meter's energy cannot be") }
             return Measurement(energy: energy, epoch: try JSONValueReader.time("/\(index)/measurementTime", in: json))
@@ -102,7 +102,7 @@ public enum EnergyAPI {
     /// time. Nil for an empty window.
     /// - Throws: ``PayloadError`` when the sum or its value in Wh is out of range.
     public static func reading(asset: Asset, measurements: [Measurement], after: Int? = nil,
-                               window range: ClosedRange<Int>? = nil) throws -> EnergyReading? {
+                               window range: ClosedRange<Int>? = nil) throws(PayloadError) -> EnergyReading? {
         let window = measurements.filter { (after == nil || $0.epoch > after!) && (range?.contains($0.epoch) ?? true) }
         guard let latest = window.max(by: { $0.epoch < $1.epoch }) else { return nil }
         let energy: ExactDecimal
@@ -121,41 +121,16 @@ public enum EnergyAPI {
                              isAccumulated: asset.isAccumulated, measuredEpoch: latest.epoch)
     }
 
-    /// How a request authenticates: HTTP Basic, or an API key sent as `X-API-Key`.
-    public enum Credentials: Sendable {
-        case anonymous
-        case basic(user: String, password: String)
-        case apiKey(String)
-
-        var name: String {
-            switch self {
-            case .anonymous: return "access without credentials"
-            case .basic(let user, _): return "the credentials of user '\(user)'"
-            case .apiKey: return "the API key"
-            }
-        }
-
-        func apply(_ request: inout HTTPRequest) {
-            switch self {
-            case .anonymous: break
-            case .basic(let user, let password): request.basicAuth = (user, password)
-            case .apiKey(let key): request.headers.append(("X-API-Key", key))
-            }
-        }
-    }
-
     /// Fetches the asset and its energy list between `since` and `until` (epoch seconds).
-    /// - Throws: ``SourceError`` for an error status; ``HTTPError`` when the exchange fails.
-    public static func fetch(_ http: HTTPClient, baseURL: String, assetID: UInt64, since: Int, until: Int,
-                             credentials: Credentials) throws -> (asset: [UInt8], energy: [UInt8]) {
-        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        var assetRequest = HTTPRequest(url: "\(base)/asset/\(assetID)")
-        credentials.apply(&assetRequest)
-        let asset = try SourceError.check(try http.send(assetRequest), credentials: credentials.name)
+    /// - Throws: ``SourceError`` for an error status or a failed exchange.
+    public static func fetch(over source: HTTPSource, assetID: UInt64, since: Int, until: Int) throws(SourceError) -> (asset: [UInt8], energy: [UInt8]) {
+        var assetRequest = HTTPRequest(url: "\(source.baseURL)/asset/\(assetID)")
+        source.credentials.apply(&assetRequest)
+        let asset = try SourceError.check(try source.send(assetRequest), credentials: source.credentials.name)
         let query = "timeStart=\(RFC3339.format(epoch: since))&timeEnd=\(RFC3339.format(epoch: until))&limit=-1"
-        var energyRequest = HTTPRequest(url: "\(base)/asset/\(assetID)/energy?\(query)")
-        credentials.apply(&energyRequest)
-        let energy = try SourceError.check(try http.send(energyRequest), credentials: credentials.name)
+        var energyRequest = HTTPRequest(url: "\(source.baseURL)/asset/\(assetID)/energy?\(query)")
+        source.credentials.apply(&energyRequest)
+        let energy = try SourceError.check(try source.send(energyRequest), credentials: source.credentials.name)
         return (asset.body, energy.body)
     }
 }

@@ -20,27 +20,27 @@ public enum Eumel {
     }
 
     /// Fetches the logger's document: its body and the endpoint that answered. With
-    /// ``Firmware/auto``, a 404 from v2.1.1's endpoint moves on to v1.0's (`note` hears it);
-    /// when neither exists, the error names both.
-    /// - Throws: ``SourceError`` or ``HTTPError``.
-    public static func fetch(_ http: HTTPClient, baseURL: String, firmware: Firmware, user: String?, password: String?,
-                             note: (String) -> Void = { _ in }) throws -> (payload: [UInt8], endpoint: String) {
-        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    /// ``Firmware/auto``, a 404 from v2.1.1's endpoint moves on to v1.0's (the source's `note`
+    /// hears it); when neither exists, the error names both.
+    /// - Throws: ``SourceError``.
+    public static func fetch(over source: HTTPSource, firmware: Firmware) throws(SourceError) -> (payload: [UInt8], endpoint: String) {
+        let base = source.baseURL
         let endpoints = firmware.endpoints
-        let auth = user.map { ($0, password ?? "") }
         for (index, endpoint) in endpoints.enumerated() {
-            let response = try http.send(HTTPRequest(url: base + endpoint, basicAuth: auth))
+            var request = HTTPRequest(url: base + endpoint)
+            source.credentials.apply(&request)
+            let response = try source.send(request)
             if response.status == 404 && index + 1 < endpoints.count {
-                note("\(response.url) answered HTTP 404: not firmware v2.1.1; trying v1.0's \(endpoints[index + 1])")
+                source.note("\(response.url) answered HTTP 404: not firmware v2.1.1; trying v1.0's \(endpoints[index + 1])")
                 continue
             }
             if response.status == 404 && endpoints.count > 1 {
-                throw SourceError.refused(url: base, status: 404,
-                                          message: "no Eumel endpoint here: \(endpoints.joined(separator: " and ")) both answered HTTP 404")
+                throw .refused(url: base, status: 404,
+                               message: "no Eumel endpoint here: \(endpoints.joined(separator: " and ")) both answered HTTP 404")
             }
-            _ = try SourceError.check(response, credentials: user.map { "the credentials of user '\($0)'" } ?? "access without credentials")
+            _ = try SourceError.check(response, credentials: source.credentials.name)
             return (response.body, endpoint)
         }
-        throw SourceError.refused(url: base, status: 404, message: "no Eumel endpoint answered")
+        throw .refused(url: base, status: 404, message: "no Eumel endpoint answered")
     }
 }

@@ -15,12 +15,19 @@ public final class ReadingCursor {
     private let lock: FileLock
 
     /// Locks and reads `path`; a missing file is a cursor at the start.
-    /// - Throws: ``FileFailure``; ``CursorError`` when the file is not a cursor of `assetID`.
-    public init(_ path: String, assetID: String) throws {
+    /// - Throws: ``CursorError``: the file is not a cursor of `assetID`, or
+    ///   ``CursorError/file(_:)`` when it or its lock cannot be opened or read.
+    public init(_ path: String, assetID: String) throws(CursorError) {
         self.path = path
         self.assetID = assetID
-        lock = try FileLock(path + ".lock")
-        guard let bytes = try StateFile.read(path) else { return }
+        let bytes: [UInt8]?
+        do {
+            lock = try FileLock(path + ".lock")
+            bytes = try StateFile.read(path)
+        } catch {
+            throw .file(error)
+        }
+        guard let bytes else { return }
         guard let object = (try? JSONParser.parse(bytes))?.objectValue else {
             throw CursorError.malformed(path, "not a JSON object")
         }
@@ -38,7 +45,7 @@ public final class ReadingCursor {
 
     /// Records that the measurements up to `epoch` were reported (the cursor never goes back).
     /// - Throws: ``FileFailure`` when the file cannot be replaced.
-    public func advance(to epoch: Int) throws {
+    public func advance(to epoch: Int) throws(FileFailure) {
         if let current = measuredEpoch, current >= epoch { return }
         let object = JSONObjectValue([("asset_id", .string(assetID)), ("measured_at", .string(RFC3339.format(epoch: epoch))),
                                       ("measured_epoch", .number(String(epoch)))])

@@ -3,7 +3,10 @@ import HTTP
 
 extension SourceError {
     /// Checks `response`: 2xx passes; errors become ``SourceError``s with the service's message.
-    static func check(_ response: HTTPResponse, credentials: String) throws -> HTTPResponse {
+    /// - Throws: ``SourceError/unauthorized(url:status:credentials:message:)`` for 401 and 403
+    ///   (naming `credentials`), ``SourceError/unavailable(url:status:message:)`` for 429 and
+    ///   5xx, ``SourceError/refused(url:status:message:)`` for the rest.
+    static func check(_ response: HTTPResponse, credentials: String) throws(SourceError) -> HTTPResponse {
         switch response.status {
         case 200..<300:
             return response

@@ -24,7 +24,7 @@ public final class TokenCache {
 
     /// Replaces the cache with `token` (atomically, mode 0600).
     /// - Throws: ``FileFailure`` when the cache cannot be written.
-    public func store(token: String, api: WattTime.API, root: String, user: String, expires: Int) throws {
+    public func store(token: String, api: WattTime.API, root: String, user: String, expires: Int) throws(FileFailure) {
         let object = JSONObjectValue([("api", .string(api.rawValue)), ("root", .string(root)), ("user", .string(user)),
                                       ("token", .string(token)), ("expires_epoch", .number(String(expires)))])
         var bytes: [UInt8] = []

@@ -34,7 +34,7 @@ public enum WattTime {
     /// The reading a data answer gives (`--file`), for the API and signal asked.
     /// - Throws: ``PayloadError`` naming the JSON pointer that is missing or wrong, or the value
     ///   no grid gives (a negative MOER, a percentile outside 0-100).
-    public static func reading(_ bytes: [UInt8], api: API, signal: Signal, location: Location?) throws -> CarbonReading {
+    public static func reading(_ bytes: [UInt8], api: API, signal: Signal, location: Location?) throws(PayloadError) -> CarbonReading {
         let json = try JSONValueReader.value(bytes)
         var device = Device(manufacturer: "WattTime", model: "API \(api.rawValue) " + endpointName(api, signal))
         if case .coordinates(let latitude, let longitude)? = location {
@@ -75,7 +75,7 @@ public enum WattTime {
     }
 
     /// The index and time of the latest point of a v3 answer's `/data`, whatever their order.
-    private static func latestPoint(_ json: JSONValue) throws -> (index: Int, epoch: Int) {
+    private static func latestPoint(_ json: JSONValue) throws(PayloadError) -> (index: Int, epoch: Int) {
         guard case .array(let points) = try JSONValueReader.at("/data", in: json), !points.isEmpty else {
             throw PayloadError.invalid("/data is empty or not an array: no data point in the window")
         }
@@ -88,7 +88,7 @@ public enum WattTime {
     }
 
     /// `/meta/signal_type`, which must be co2_moer: other signals are in other units.
-    private static func signalType(_ json: JSONValue) throws -> String {
+    private static func signalType(_ json: JSONValue) throws(PayloadError) -> String {
         let type = try JSONValueReader.string("/meta/signal_type", in: json)
         guard type == "co2_moer" else { throw PayloadError.invalid("/meta/signal_type is '\(type)', not co2_moer") }
         return type
@@ -96,7 +96,7 @@ public enum WattTime {
 
     /// Refuses what no grid emits: a negative MOER, a percentile outside 0 to 100, a MOER with
     /// too many digits for its rate in kg/Wh.
-    private static func checked(_ reading: CarbonReading, moerAt: String, percentileAt: String) throws -> CarbonReading {
+    private static func checked(_ reading: CarbonReading, moerAt: String, percentileAt: String) throws(PayloadError) -> CarbonReading {
         if let moer = reading.moerLbPerMWh {
             if moer.isNegative { throw PayloadError.invalid("\(moerAt): \(moer) is negative: not a MOER") }
             if reading.co2KgPerWh == nil { throw PayloadError.invalid("\(moerAt): \(moer) has too many digits for its rate in kg/Wh") }
@@ -108,7 +108,7 @@ public enum WattTime {
     }
 
     /// Checks `/meta/units`, where the answer has it.
-    private static func expectUnits(_ units: String, in json: JSONValue, otherwise: String) throws {
+    private static func expectUnits(_ units: String, in json: JSONValue, otherwise: String) throws(PayloadError) {
         guard let given = try? JSONValueReader.string("/meta/units", in: json), given != units else { return }
         throw PayloadError.invalid("/meta/units is '\(given)', not '\(units)': \(otherwise)")
     }
@@ -126,31 +126,33 @@ public enum WattTime {
     // MARK: - Asking the service
 
     /// Logs in (or takes a cached token), looks the region up when given coordinates, and
-    /// asks for the data. On a 401 with a cached token it logs in again, once; `note` hears
-    /// which token was used.
+    /// asks for the data, at `now` (epoch seconds). On a 401 with a cached token it logs in
+    /// again, once; the source's `note` hears which token was used. The source's credentials
+    /// are the login's (HTTP Basic: user and password).
     /// - Returns: the data answer's body.
-    /// - Throws: ``SourceError``, ``HTTPError``, ``PayloadError`` for a login answer without a
-    ///   token; ``FileFailure`` when the token cache cannot be written.
-    public static func fetch(_ http: HTTPClient, api: API, root: String, location: Location, signal: Signal,
-                             user: String, password: String, cache: TokenCache?, now: Int,
-                             note: (String) -> Void = { _ in }) throws -> [UInt8] {
-        let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+    /// - Throws: ``SourceError``: refused, failed for now, a login or lookup answer without
+    ///   what it should carry (``SourceError/answer(_:)``), a token cache that cannot be
+    ///   written (``SourceError/file(_:)``).
+    public static func fetch(over source: HTTPSource, api: API, location: Location, signal: Signal, cache: TokenCache?,
+                             now: Int) throws(SourceError) -> [UInt8] {
+        let base = source.baseURL
+        let user = source.credentials.user ?? ""
         var token: String
         var fromCache = false
         if let cached = cache?.token(api: api, root: base, user: user, now: now) {
             token = cached
             fromCache = true
-            note("using the token cached in \(cache?.path ?? "")")
+            source.note("using the token cached in \(cache?.path ?? "")")
         } else {
-            token = try login(http, api: api, base: base, user: user, password: password, cache: cache, now: now)
+            token = try login(source, api: api, cache: cache, now: now)
         }
-        func ask(_ url: String) throws -> HTTPResponse {
-            var response = try http.send(request(url, api: api, token: token))
+        func ask(_ url: String) throws(SourceError) -> HTTPResponse {
+            var response = try source.send(request(url, api: api, token: token))
             if response.status == 401 && fromCache {
-                note("the cached token was refused; logging in again")
-                token = try login(http, api: api, base: base, user: user, password: password, cache: cache, now: now)
+                source.note("the cached token was refused; logging in again")
+                token = try login(source, api: api, cache: cache, now: now)
                 fromCache = false
-                response = try http.send(request(url, api: api, token: token))
+                response = try source.send(request(url, api: api, token: token))
             }
             return try SourceError.check(response, credentials: "the WattTime token of user '\(user)'")
         }
@@ -161,13 +163,13 @@ public enum WattTime {
         case .coordinates(let latitude, let longitude):
             switch api {
             case .v1:
-                throw PayloadError.invalid("WattTime v1 has no region lookup by coordinates")
+                throw .answer(.invalid("WattTime v1 has no region lookup by coordinates"))
             case .v2:
                 let answer = try ask("\(base)/v2/ba-from-loc?latitude=\(latitude)&longitude=\(longitude)")
-                region = try JSONValueReader.string("/abbrev", in: try JSONValueReader.value(answer.body))
+                region = try answerValue { () throws(PayloadError) in try JSONValueReader.string("/abbrev", in: try JSONValueReader.value(answer.body)) }
             case .v3:
                 let answer = try ask("\(base)/v3/region-from-loc?latitude=\(latitude)&longitude=\(longitude)&signal_type=co2_moer")
-                region = try JSONValueReader.string("/region", in: try JSONValueReader.value(answer.body))
+                region = try answerValue { () throws(PayloadError) in try JSONValueReader.string("/region", in: try JSONValueReader.value(answer.body)) }
             }
         }
         let encoded = region.addingQueryEscapes
@@ -187,9 +189,20 @@ public enum WattTime {
         HTTPRequest(url: url, headers: [("Authorization", api == .v1 ? "Token \(token)" : "Bearer \(token)")])
     }
 
+    /// `read` of a protocol step's answer, its failure the source's.
+    private static func answerValue<T>(_ read: () throws(PayloadError) -> T) throws(SourceError) -> T {
+        do {
+            return try read()
+        } catch {
+            throw .answer(error)
+        }
+    }
+
     /// Logs in and caches the token (v1: a form POST; v2, v3: HTTP Basic).
-    private static func login(_ http: HTTPClient, api: API, base: String, user: String, password: String,
-                              cache: TokenCache?, now: Int) throws -> String {
+    private static func login(_ source: HTTPSource, api: API, cache: TokenCache?, now: Int) throws(SourceError) -> String {
+        let base = source.baseURL
+        let (user, password): (String, String)
+        if case .basic(let name, let secret) = source.credentials { (user, password) = (name, secret) } else { (user, password) = ("", "") }
         let request: HTTPRequest
         switch api {
         case .v1:
@@ -202,18 +215,22 @@ public enum WattTime {
             request = HTTPRequest(url: "\(base)/login", basicAuth: (user, password))
         }
         let name = "the WattTime credentials of user '\(user)'"
-        let answer = try http.send(request)
+        let answer = try source.send(request)
         // v1's obtain-token-auth (Django REST framework) refuses a wrong password with 400.
         if api == .v1 && answer.status == 400 {
-            throw SourceError.unauthorized(url: answer.url, status: 400, credentials: name, message: SourceError.serviceMessage(answer))
+            throw .unauthorized(url: answer.url, status: 400, credentials: name, message: SourceError.serviceMessage(answer))
         }
         let response = try SourceError.check(answer, credentials: name)
-        let token = try JSONValueReader.string("/token", in: try JSONValueReader.value(response.body))
+        let token = try answerValue { () throws(PayloadError) in try JSONValueReader.string("/token", in: try JSONValueReader.value(response.body)) }
         // The token goes into a header: only visible ASCII, or it could add headers of its own.
         guard !token.isEmpty, token.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
-            throw PayloadError.invalid("/token holds characters a token cannot (only visible ASCII)")
+            throw .answer(.invalid("/token holds characters a token cannot (only visible ASCII)"))
         }
-        try cache?.store(token: token, api: api, root: base, user: user, expires: TokenCache.expiry(of: token, loggedInAt: now))
+        do {
+            try cache?.store(token: token, api: api, root: base, user: user, expires: TokenCache.expiry(of: token, loggedInAt: now))
+        } catch {
+            throw .file(error)
+        }
         return token
     }
 }

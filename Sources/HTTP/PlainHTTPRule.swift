@@ -1,4 +1,4 @@
-/// bond's rule for plain `http://` (../shared/DESIGN.md, command-line conventions): allowed
+/// bond's rule for plain `http://` (bond(1), OPTIONS AND INPUT): allowed
 /// only when the URL's host, as written, is where meters and test nodes live: a loopback,
 /// private (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) or link-local (169.254/16,
 /// fe80::/10) address, `localhost`, a single-label name, or a name ending in `.local`, `.lan`

@@ -5,19 +5,19 @@ import Testing
 /// without, options of every kind, globals like bond's.
 @Suite("Argument parser")
 struct ArgumentParserTests {
+    static let check = OptionSpec("check", help: "a flag")
+    static let file = OptionSpec("file", .path, help: "a path")
+    static let retries = OptionSpec("retries", .integer(placeholder: "N"), help: "a number")
+    static let timeout = OptionSpec("timeout", .duration, help: "a duration")
+    static let api = OptionSpec("api", .choice(["v1", "v2", "v3"]), help: "a choice")
+    static let arg = OptionSpec("arg", short: "a", .text(placeholder: "VALUE"), repeatable: true, help: "repeatable")
+    static let noInput = OptionSpec("no-input", short: "n", help: "a flag with a short alias")
+
     static let root = CommandSpec(
         "bond", summary: "test root",
         verbs: [
             CommandSpec("tool", summary: "a subcommand with verbs", verbs: [
-                CommandSpec("make", summary: "a verb", options: [
-                    OptionSpec("check", help: "a flag"),
-                    OptionSpec("file", .path, help: "a path"),
-                    OptionSpec("retries", .integer(placeholder: "N"), help: "a number"),
-                    OptionSpec("timeout", .duration, help: "a duration"),
-                    OptionSpec("api", .choice(["v1", "v2", "v3"]), help: "a choice"),
-                    OptionSpec("arg", short: "a", .text(placeholder: "VALUE"), repeatable: true, help: "repeatable"),
-                    OptionSpec("no-input", short: "n", help: "a flag with a short alias"),
-                ], positionals: [PositionalSpec("ITEM", optional: true, variadic: true, help: "items")], run: { _ in .ok }),
+                CommandSpec("make", summary: "a verb", options: [check, file, retries, timeout, api, arg, noInput], positionals: [PositionalSpec("ITEM", optional: true, variadic: true, help: "items")], run: { _ in .ok }),
                 CommandSpec("take", summary: "another verb", positionals: [PositionalSpec("FILE", .path, help: "one file")], run: { _ in .ok }),
             ]),
             CommandSpec("plain", summary: "no verbs, no positionals", run: { _ in .ok }),
@@ -48,49 +48,49 @@ struct ArgumentParserTests {
 
     @Test("takes an option's value from the next word or after '='")
     func valueForms() throws {
-        #expect(try parsed(["tool", "make", "--file", "a.txt"]).text("file") == "a.txt")
-        #expect(try parsed(["tool", "make", "--file=a.txt"]).text("file") == "a.txt")
-        #expect(try parsed(["tool", "make", "--file=a=b"]).text("file") == "a=b")
-        #expect(try parsed(["tool", "make", "--arg="]).texts("arg") == [""])
+        #expect(try parsed(["tool", "make", "--file", "a.txt"]).text(Self.file) == "a.txt")
+        #expect(try parsed(["tool", "make", "--file=a.txt"]).text(Self.file) == "a.txt")
+        #expect(try parsed(["tool", "make", "--file=a=b"]).text(Self.file) == "a=b")
+        #expect(try parsed(["tool", "make", "--arg="]).texts(Self.arg) == [""])
     }
 
     @Test("reads short aliases, bundled flags and a short option's attached value")
     func shortForms() throws {
         let bundled = try parsed(["tool", "make", "-vvn", "-aX", "-a", "Y"])
-        #expect(bundled.count("verbose") == 2)
-        #expect(bundled.flag("no-input"))
-        #expect(bundled.texts("arg") == ["X", "Y"])
+        #expect(bundled.count(GlobalOptions.verbose) == 2)
+        #expect(bundled.flag(Self.noInput))
+        #expect(bundled.texts(Self.arg) == ["X", "Y"])
     }
 
     @Test("accepts global options before and after the subcommand")
     func globalsAnywhere() throws {
         let before = try parsed(["-q", "--log-file", "l.txt", "tool", "make"])
-        #expect(before.flag("quiet") && before.text("log-file") == "l.txt")
+        #expect(before.flag(GlobalOptions.quiet) && before.text(GlobalOptions.logFile) == "l.txt")
         let after = try parsed(["tool", "make", "x", "-v", "--log-file=l.txt"])
-        #expect(after.count("verbose") == 1 && after.text("log-file") == "l.txt" && after.positionals == ["x"])
+        #expect(after.count(GlobalOptions.verbose) == 1 && after.text(GlobalOptions.logFile) == "l.txt" && after.positionals == ["x"])
         let between = try parsed(["tool", "-v", "make"])
-        #expect(between.count("verbose") == 1 && between.path == ["tool", "make"])
+        #expect(between.count(GlobalOptions.verbose) == 1 && between.path == ["tool", "make"])
     }
 
     @Test("treats everything after '--' as positional, and '-' as a positional")
     func doubleDashAndStdin() throws {
         let words = try parsed(["tool", "make", "-", "--", "--check", "-v", "--"])
         #expect(words.positionals == ["-", "--check", "-v", "--"])
-        #expect(!words.flag("check") && words.count("verbose") == 0)
+        #expect(!words.flag(Self.check) && words.count(GlobalOptions.verbose) == 0)
         #expect(try parsed(["tool", "take", "-"]).positionals == ["-"])
     }
 
     @Test("keeps every value of a repeatable option in order, and refuses a second of any other")
     func repetition() throws {
-        #expect(try parsed(["tool", "make", "--arg", "1", "--arg=2", "-a3"]).texts("arg") == ["1", "2", "3"])
+        #expect(try parsed(["tool", "make", "--arg", "1", "--arg=2", "-a3"]).texts(Self.arg) == ["1", "2", "3"])
         #expect(failure(["tool", "make", "--file", "a", "--file", "b"])?.message == "option '--file' given more than once")
         #expect(failure(["tool", "make", "--check", "--check"])?.message == "option '--check' given more than once")
     }
 
     @Test("reads boolean flags, and refuses a value given to one")
     func flags() throws {
-        #expect(try parsed(["tool", "make", "--check"]).flag("check"))
-        #expect(try !parsed(["tool", "make"]).flag("check"))
+        #expect(try parsed(["tool", "make", "--check"]).flag(Self.check))
+        #expect(try !parsed(["tool", "make"]).flag(Self.check))
         #expect(failure(["tool", "make", "--check=yes"])?.message == "option '--check' takes no value")
     }
 
@@ -146,7 +146,7 @@ struct ArgumentParserTests {
         ("2h", 7_200_000_000_000), ("0", 0), ("0.000000001", 1),
     ] as [(String, Int64)])
     func durations(text: String, nanoseconds: Int64) throws {
-        #expect(try parsed(["tool", "make", "--timeout", text]).duration("timeout") == .nanoseconds(nanoseconds))
+        #expect(try parsed(["tool", "make", "--timeout", text]).duration(Self.timeout) == .nanoseconds(nanoseconds))
     }
 
     @Test("rejects durations that are not one", arguments: ["", "-1", "1e3", "1.", ".5", "5 s", "1d", "99999999999999h"])

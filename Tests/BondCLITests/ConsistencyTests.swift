@@ -93,4 +93,38 @@ struct ConsistencyTests {
         }
         #expect(!kinds.isEmpty)
     }
+
+    @Test("every relation names options its command has: a misspelt name would relate nothing")
+    func relationsNameRealOptions() {
+        var relations = 0
+        for (path, node) in Self.root.walk() where node.handler != nil {
+            let names = Set((node.options + Self.root.options).map(\.name))
+            for option in node.options + Self.root.options {
+                for related in (option.requirement.map { [$0] } ?? []) + option.conflicts {
+                    relations += 1
+                    for name in related.options {
+                        #expect(names.contains(name), "\(path): --\(option.name) relates to --\(name), which it does not have")
+                    }
+                }
+            }
+        }
+        #expect(relations > 20)
+    }
+
+    @Test("every environment variable that stands for an option is in that subcommand's man page")
+    func environmentDocumented() throws {
+        var variables = 0
+        for subcommand in Self.root.verbs where subcommand.name != "help" {
+            let page = try file("man/bond-\(subcommand.name).1")
+            for (_, node) in subcommand.walk() {
+                for option in node.options {
+                    for variable in option.environment {
+                        variables += 1
+                        #expect(has(page, variable), "bond-\(subcommand.name).1 lacks \(variable) (--\(option.name))")
+                    }
+                }
+            }
+        }
+        #expect(variables >= 5)
+    }
 }

@@ -25,7 +25,8 @@ struct SourceConventionTests {
 
     static var allModules: [String] {
         let root = BondBinary.packageRoot.appendingPathComponent("Sources")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { !$0.hasPrefix("C") }.sorted()
+        // The C shims (CSecp256k1, COpenSSL, CCurlShim, ...) have no Swift.
+        return ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0.wholeMatch(of: /C[A-Z].*/) == nil }.sorted()
     }
 
     /// The declarations of error types in `lines`: `(line number, name, conformances)`.

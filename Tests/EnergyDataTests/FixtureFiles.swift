@@ -1,6 +1,6 @@
 import Foundation
 
-/// The energy data source fixtures (Tests/Fixtures, copied from ../shared/fixtures with their
+/// The energy data source fixtures (Tests/Fixtures, the devices' and services' real answers, with their
 /// READMEs of expected values).
 enum FixtureFiles {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -21,7 +21,7 @@ readings, request counts) apart from the others running at once:
   GET  /ns/ID/control/stats                       {"logins": N, "requests": {PATH: N}}
 
 A fault between the namespace and the service, /ns/ID/fault/KIND/SERVICE/..., changes every
-answer under it: 400, 401, 401html, 403, 404, 429 (Retry-After: 0), 500, 502html, empty,
+answer under it: 400, 401, 401html, 403, 404, 429 (Retry-After: 0), 500, 502html, 503, empty,
 garbage, truncated (the real body cut short), gzip (the real body compressed), slow-MS (the
 real answer after MS milliseconds), redirect-public (302 to http://example.com/),
 ignore-window (the Energy API answers every reading, whatever the window), bad-token
@@ -137,6 +137,8 @@ def fault_answer(kind):
         return Answer(429, {"error": "Too Many Requests", "message": "rate limit exceeded"}, headers=[("Retry-After", "0")])
     if kind == "500":
         return error(500, "Internal Server Error", "database unavailable")
+    if kind == "503":
+        return error(503, "Service Unavailable", "the service is down for maintenance")
     if kind == "502html":
         return Answer(502, HTML_PAGE.format("502 Bad Gateway"), "text/html")
     if kind == "empty":

@@ -2,7 +2,7 @@ import Ethereum
 import Encoding
 /// bond's hand-written command-line parser, driven by the ``CommandSpec`` table.
 ///
-/// Rules (bond(1), ../shared/DESIGN.md): the subcommand and its verb come first among the
+/// Rules (bond(1), OPTIONS AND INPUT): the subcommand and its verb come first among the
 /// words; options and positional arguments may then be mixed; global options (the root's) are
 /// accepted before or after the subcommand; `--opt value` and `--opt=value` both work; short
 /// aliases may be bundled (`-vv`), and a short option's value may follow it in the same word or

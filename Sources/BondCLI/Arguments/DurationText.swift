@@ -1,6 +1,6 @@
 import Encoding
 
-/// Durations as bond's options take them (../shared/DESIGN.md, command-line conventions):
+/// Durations as bond's options take them (bond(1), OPTIONS AND INPUT):
 /// seconds with optional decimals (`30`, `2.5`), or a number followed by `ms`, `s`, `m` or `h`
 /// (`500ms`, `1.5m`, `2h`). Negative values and exponents are not accepted.
 enum DurationText {

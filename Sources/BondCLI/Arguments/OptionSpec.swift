@@ -1,6 +1,8 @@
-/// One option in a subcommand's table: its names, what it takes, whether it may repeat, and
-/// its help line. The same value drives parsing, `--help`, completions and the test that checks
-/// the man pages.
+/// One option in a subcommand's table: its names, what it takes, whether it may repeat, its
+/// help line, and its relations to other options (what it needs, what it does not go with,
+/// which environment variables stand for it, whether a profile may set it). The same value
+/// drives parsing, the relation checks (``OptionRules``), profiles (``ProfileOptions``),
+/// `--help`, completions and the tests that check the man pages.
 public struct OptionSpec: Sendable, Equatable {
     /// The long name without dashes (`check` for `--check`).
     public let name: String
@@ -15,6 +17,17 @@ public struct OptionSpec: Sendable, Equatable {
     /// such as `gasPrice`, a domain object such as `NonceFile`), so that their advice names
     /// the option (``OptionNames``).
     public let domainKey: String?
+    /// Options of which this one needs one (``requiring(_:dependent:message:)``).
+    public private(set) var requirement: OptionRelation?
+    /// Options that do not go with this one (``conflicting(with:message:status:)``); either
+    /// side of a pair may declare it.
+    public private(set) var conflicts: [OptionRelation] = []
+    /// Environment variables that stand for this option: one that is set keeps a profile's
+    /// value out (precedence: flag, environment, profile).
+    public private(set) var environment: [String] = []
+    /// Whether only the command line may give it: it changes what the command does rather than
+    /// how (`sign-tx --decode`), or picks the profile itself.
+    public private(set) var commandLineOnly = false
 
     public init(_ name: String, short: Character? = nil, _ kind: ValueKind = .flag,
                 repeatable: Bool = false, domainKey: String? = nil, help: String) {
@@ -24,6 +37,43 @@ public struct OptionSpec: Sendable, Equatable {
         self.repeatable = repeatable || kind == .count
         self.domainKey = domainKey
         self.help = help
+    }
+
+    /// This option, needing one of `names`. `dependent`: it belongs to them (an `--arg` to its
+    /// `--function`), so that a profile's value is not used when the command line gives them.
+    /// `message` replaces `--NAME needs --OTHER VALUE`; `{option}` in it stands for this
+    /// option's long form.
+    public func requiring(_ names: String..., dependent: Bool = false, message: String? = nil) -> OptionSpec {
+        var copy = self
+        copy.requirement = OptionRelation(options: names, message: message, dependent: dependent)
+        return copy
+    }
+
+    /// This option, not going with any of `names`. `message` replaces `give --A or --B, not
+    /// both`; `{option}` and `{other}` in it stand for the two long forms. `status` is usage
+    /// (64) unless the two are values that contradict each other (65). With
+    /// `allowedOnCommandLine`, the command line may give both (the command decides: `-q` wins
+    /// over `-v`), and only a profile keeps them apart.
+    public func conflicting(with names: String..., message: String? = nil, status: ExitStatus = .usage,
+                            allowedOnCommandLine: Bool = false) -> OptionSpec {
+        var copy = self
+        copy.conflicts.append(OptionRelation(options: names, message: message, status: status, enforced: !allowedOnCommandLine))
+        return copy
+    }
+
+    /// This option, with `variables` standing for it (the first set wins where the command
+    /// reads them).
+    public func standing(for variables: String...) -> OptionSpec {
+        var copy = self
+        copy.environment = variables
+        return copy
+    }
+
+    /// This option, which only the command line may give.
+    public func onlyOnCommandLine() -> OptionSpec {
+        var copy = self
+        copy.commandLineOnly = true
+        return copy
     }
 
     /// `--name`.
@@ -36,6 +86,19 @@ public struct OptionSpec: Sendable, Equatable {
         if kind.takesValue { text += " " + kind.placeholder }
         return text
     }
+}
+
+/// A relation of an option to others, by their long names: what it needs, or what it does not
+/// go with; the message that says so, when the standard one does not fit.
+public struct OptionRelation: Sendable, Equatable {
+    public let options: [String]
+    public let message: String?
+    /// For a requirement: whether the option belongs to the one it needs.
+    public var dependent = false
+    /// The status a violation exits with.
+    public var status: ExitStatus = .usage
+    /// For a conflict: whether the command line is refused when it gives both.
+    public var enforced = true
 }
 
 /// One positional argument of a subcommand.

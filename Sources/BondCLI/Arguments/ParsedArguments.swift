@@ -15,41 +15,37 @@ public struct ParsedArguments: Sendable, Equatable {
     public internal(set) var values: [String: [Value]] = [:]
     /// Positional arguments in order, those after `--` included.
     public internal(set) var positionals: [String] = []
-    /// The options whose values came from a config profile, not the command line: a command
-    /// lets the command line override them without calling the two a conflict.
-    public internal(set) var profileKeys: Set<String> = []
-
-    /// Whether option `name` was given on the command line itself.
-    public func onCommandLine(_ name: String) -> Bool { values[name] != nil && !profileKeys.contains(name) }
-
     public init() {}
 
-    /// Whether the flag `name` was given.
-    public func flag(_ name: String) -> Bool { values[name] != nil }
+    /// Whether the flag `option` was given.
+    public func flag(_ option: OptionSpec) -> Bool { values[option.name] != nil }
 
-    /// How often the counted flag `name` was given.
-    public func count(_ name: String) -> Int { values[name]?.count ?? 0 }
+    /// Whether `option` was given, of whatever kind.
+    public func given(_ option: OptionSpec) -> Bool { values[option.name] != nil }
 
-    /// The text (or path) given to option `name`, the last one if it repeats.
-    public func text(_ name: String) -> String? {
-        if case .text(let text)? = values[name]?.last { return text }
+    /// How often the counted flag `option` was given.
+    public func count(_ option: OptionSpec) -> Int { values[option.name]?.count ?? 0 }
+
+    /// The text (or path) given to `option`, the last one if it repeats.
+    public func text(_ option: OptionSpec) -> String? {
+        if case .text(let text)? = values[option.name]?.last { return text }
         return nil
     }
 
-    /// Every text given to the repeatable option `name`, in order.
-    public func texts(_ name: String) -> [String] {
-        (values[name] ?? []).compactMap { if case .text(let text) = $0 { return text } else { return nil } }
+    /// Every text given to the repeatable `option`, in order.
+    public func texts(_ option: OptionSpec) -> [String] {
+        (values[option.name] ?? []).compactMap { if case .text(let text) = $0 { return text } else { return nil } }
     }
 
-    /// The whole number given to option `name`.
-    public func integer(_ name: String) -> UInt64? {
-        if case .integer(let number)? = values[name]?.last { return number }
+    /// The whole number given to `option`.
+    public func integer(_ option: OptionSpec) -> UInt64? {
+        if case .integer(let number)? = values[option.name]?.last { return number }
         return nil
     }
 
-    /// The duration given to option `name`.
-    public func duration(_ name: String) -> Duration? {
-        if case .duration(let duration)? = values[name]?.last { return duration }
+    /// The duration given to `option`.
+    public func duration(_ option: OptionSpec) -> Duration? {
+        if case .duration(let duration)? = values[option.name]?.last { return duration }
         return nil
     }
 }

@@ -11,16 +11,6 @@ struct ProfileOptions {
     let profile: String
     let sections: [(name: String, values: JSONObjectValue)]
 
-    /// Options whose value the environment gives instead of a profile (as each command reads it).
-    static let environmentAlternatives: [String: [String: [String]]] = [
-        "send-tx": ["rpc": ["BOND_RPC_URL", "ETH_RPC_URL"]],
-        "call": ["rpc": ["BOND_RPC_URL", "ETH_RPC_URL"]],
-        "read-meter": ["password-file": ["BOND_METER_PASSWORD"]],
-        "sign-tx": ["key-file": ["BOND_PRIVATE_KEY"], "keystore": ["BOND_PRIVATE_KEY"],
-                    "password-file": ["BOND_KEYSTORE_PASSWORD", "BOND_PRIVATE_KEY"]],
-        "key": ["password-file": ["BOND_KEYSTORE_PASSWORD"]],
-    ]
-
     /// Keys that would hold a secret itself: bond reads secrets from files only.
     static let secretKeys: Set<String> = ["password", "private-key", "key", "api-key", "token", "secret", "passphrase"]
 
@@ -28,16 +18,16 @@ struct ProfileOptions {
     /// there is no config file, or no `default` profile in it and none was asked for.
     /// - Throws: ``ConfigError`` (78), ``FileFailure`` for a named file that is missing.
     static func load(_ parsed: ParsedArguments) throws -> ProfileOptions? {
-        guard let (path, _) = ConfigFile.locate(explicit: parsed.text("config"), environment: Environment.value) else {
-            if let profile = parsed.text("profile") {
+        guard let (path, _) = ConfigFile.locate(explicit: parsed.text(GlobalOptions.config), environment: Environment.value) else {
+            if let profile = parsed.text(GlobalOptions.profile) {
                 throw CommandFailure(.configuration, "--profile \(profile): no config file (give --config FILE, or set BOND_CONFIG)")
             }
             return nil
         }
         let file = try ConfigFile.load(path)
-        let name = parsed.text("profile") ?? "default"
+        let name = parsed.text(GlobalOptions.profile) ?? "default"
         guard let sections = file.profile(name) else {
-            if parsed.text("profile") == nil { return nil }
+            if parsed.text(GlobalOptions.profile) == nil { return nil }
             throw ConfigError.unknownProfile(file: path, profile: name, known: file.profiles.map(\.name))
         }
         let options = ProfileOptions(file: file, profile: name, sections: sections)
@@ -53,25 +43,13 @@ struct ProfileOptions {
         return CommandTable.root.descendant(path)
     }
 
-    /// Options a profile may not set: they change what a command does rather than how
-    /// (`sign-tx --decode`), or pick the profile itself.
-    static let commandLineOnly: Set<String> = ["help", "version", "config", "profile", "decode", "no-input", "flush", "spool-status"]
-
     /// The options a section may set: its node's, and those of every verb below it; the
     /// `global` section (the root) only the global options.
     static func options(of node: CommandSpec) -> [OptionSpec] {
         var seen = Set<String>()
         let nodes = node.name == CommandTable.root.name ? [node] : node.walk().map(\.node)
-        return nodes.flatMap(\.options).filter { seen.insert($0.name).inserted }.filter { !commandLineOnly.contains($0.name) }
+        return nodes.flatMap(\.options).filter { seen.insert($0.name).inserted }.filter { !$0.commandLineOnly }
     }
-
-    /// Options that stand for one another: one given on the command line keeps the profile's
-    /// others out (`--keystore` given, the profile's `key-file` is not used).
-    static let alternatives: [Set<String>] = [
-        ["key-file", "keystore"], ["gas-price", "max-fee-per-gas", "max-priority-fee-per-gas"], ["chain-id", "no-chain-id"],
-        ["quiet", "verbose"], ["region", "latitude", "longitude"], ["file", "url"], ["api-key-file", "user"],
-        ["data", "function", "arg"],
-    ]
 
     /// Checks every section, key and value of the profile.
     func check() throws {
@@ -93,9 +71,13 @@ struct ProfileOptions {
                 }
                 _ = try self.values(for: spec, value, section: section)
             }
-            for (first, second) in Self.exclusive where values[first] != nil && values[second] != nil {
-                throw ConfigError.badValue(file: file.path, profile: profile, section: section, key: second,
-                                           reason: "--\(first) and --\(second) do not go together")
+            // Options that do not go together, in the order of the table: the later one is named.
+            for (index, first) in allowed.enumerated() where values[first.name] != nil {
+                let conflicting = OptionRules.conflicts(of: first.name, in: allowed)
+                if let second = allowed[(index + 1)...].first(where: { values[$0.name] != nil && conflicting.contains($0.name) }) {
+                    throw ConfigError.badValue(file: file.path, profile: profile, section: section, key: second.name,
+                                               reason: "--\(first.name) and --\(second.name) do not go together")
+                }
             }
         }
     }
@@ -131,13 +113,13 @@ struct ProfileOptions {
                 default: throw bad("expects \(spec.kind.placeholder), got \(item.kindDescription)")
                 }
                 let trimmed = raw.trimmingASCIIWhitespace
-                if spec.name.hasSuffix("key-file") || spec.name == "keystore",
+                if [SigningKey.keyFile.name, SigningKey.keystore.name].contains(spec.name),
                    trimmed.utf8.count >= 64, (try? Hex.decode(trimmed))?.count == 32 {
                     throw ConfigError.inlineSecret(file: file.path, profile: profile, section: section, key: spec.name)
                 }
                 switch ArgumentParser.check(raw, for: spec) {
                 case .success(let parsed):
-                    try checkMeaning(spec.name, raw, bad)
+                    try checkMeaning(spec, raw, bad)
                     return parsed
                 case .failure(let problem): throw bad(problem.message)
                 }
@@ -147,11 +129,11 @@ struct ProfileOptions {
 
     /// What the command would refuse at run time, refused here already: an address that is
     /// not one (a wrong EIP-55 checksum), a URL that is not http or https.
-    private func checkMeaning(_ name: String, _ raw: String, _ bad: (String) -> ConfigError) throws {
-        switch name {
-        case "to", "caller":
+    private func checkMeaning(_ spec: OptionSpec, _ raw: String, _ bad: (String) -> ConfigError) throws {
+        switch spec.kind.placeholder {
+        case "ADDRESS":
             do { _ = try Address(raw) } catch { throw bad("\(error)") }
-        case "url", "rpc":
+        case "URL":
             guard let parts = URLParts(raw), parts.scheme == "http" || parts.scheme == "https" else {
                 throw bad("'\(MessageText.sanitized(raw, limit: 100))' is not an http or https URL")
             }
@@ -159,11 +141,6 @@ struct ProfileOptions {
             break
         }
     }
-
-    /// Options that do not go together in one section.
-    static let exclusive: [(String, String)] = [("key-file", "keystore"), ("file", "url"), ("api-key-file", "user"),
-                                                 ("region", "latitude"), ("gas-price", "max-fee-per-gas"), ("origin", "function"),
-                                                 ("origin", "data"), ("chain-id", "no-chain-id"), ("quiet", "verbose")]
 
     /// The sections that apply to the command at `path`, least specific first: `global`, then
     /// `read-meter`, then `read-meter.eumel`.
@@ -173,23 +150,27 @@ struct ProfileOptions {
     }
 
     /// `parsed` with the profile's values for what the command line and the environment leave
-    /// out.
+    /// out. A profile's value is not used where an environment variable stands for the option,
+    /// where the command line gives an option that does not go with it, or where it belongs to
+    /// an option the command line gives (a profile's `arg` to the command line's `--function`).
     func apply(to parsed: ParsedArguments) throws -> ParsedArguments {
         guard let node = CommandTable.root.descendant(parsed.path) else { return parsed }
+        let specs = OptionRules.options(node, CommandTable.root)
         var merged = parsed
-        var fromProfile: [String: [ParsedArguments.Value]] = [:]
+        var fromProfile: [(spec: OptionSpec, values: [ParsedArguments.Value])] = []
         for (section, values) in applicable(to: parsed.path) {
             for (key, value) in values.members {
-                guard let spec = (node.options + CommandTable.root.options).first(where: { $0.name == key }) else { continue }
-                fromProfile[key] = try self.values(for: spec, value, section: section)
+                guard let spec = specs.first(where: { $0.name == key }) else { continue }
+                let given = try self.values(for: spec, value, section: section)
+                fromProfile.removeAll { $0.spec.name == key }
+                fromProfile.append((spec, given))
             }
         }
-        let alternatives = parsed.path.first.flatMap { Self.environmentAlternatives[$0] } ?? [:]
-        for (key, values) in fromProfile where parsed.values[key] == nil && !values.isEmpty {
-            if let variables = alternatives[key], variables.contains(where: { Environment.value($0) != nil }) { continue }
-            if Self.alternatives.contains(where: { $0.contains(key) && $0.contains(where: { parsed.values[$0] != nil }) }) { continue }
-            merged.values[key] = values
-            merged.profileKeys.insert(key)
+        for (spec, values) in fromProfile where parsed.values[spec.name] == nil && !values.isEmpty {
+            if spec.environment.contains(where: { Environment.value($0) != nil }) { continue }
+            if OptionRules.conflicts(of: spec.name, in: specs).contains(where: { parsed.values[$0] != nil }) { continue }
+            if let requirement = spec.requirement, requirement.dependent, requirement.options.contains(where: { parsed.values[$0] != nil }) { continue }
+            merged.values[spec.name] = values
         }
         return merged
     }

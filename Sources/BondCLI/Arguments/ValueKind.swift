@@ -23,7 +23,7 @@ public enum ValueKind: Sendable, Equatable {
     /// Bytes as hex digits, `0x` optional (`--data`).
     case hex(placeholder: String)
     /// A duration: seconds with optional decimals (`2.5`), or a number with `ms`, `s`, `m` or
-    /// `h` (../shared/DESIGN.md, command-line conventions).
+    /// `h` (bond(1), OPTIONS AND INPUT).
     case duration
     /// One of a fixed set of words (`--api v1|v2|v3`).
     case choice([String])

@@ -7,6 +7,8 @@ import Encoding
 enum Base58Command {
     static let check = OptionSpec("check", help: "Base58Check: a 4-byte double-SHA-256 checksum follows the payload")
     static let keepGoing = OptionSpec("keep-going", help: "report a bad item on stderr and go on; exit with the first failure's status")
+    static let binary = OptionSpec("binary", help: "encode all of stdin (or --file) as the bytes of one item")
+    static let file = OptionSpec("file", .path, help: "encode the bytes of PATH as one item (- is stdin); implies --binary")
 
     static let spec = CommandSpec(
         "base58",
@@ -16,12 +18,7 @@ enum Base58Command {
                 "encode",
                 summary: "encode hex items, or raw bytes, as Base58",
                 details: "Items are the HEX arguments, or else the lines of stdin (blank lines skipped). Hex may carry 0x; whitespace around an item is ignored.",
-                options: [
-                    check,
-                    OptionSpec("binary", help: "encode all of stdin (or --file) as the bytes of one item"),
-                    OptionSpec("file", .path, help: "encode the bytes of PATH as one item (- is stdin); implies --binary"),
-                    keepGoing,
-                ],
+                options: [check, binary, file, keepGoing],
                 positionals: [PositionalSpec("HEX", optional: true, variadic: true, help: "hex items to encode; none: read stdin, one per line")],
                 run: encode
             ),
@@ -38,18 +35,18 @@ enum Base58Command {
 
     static func encode(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
-        let withChecksum = arguments.flag("check")
+        let withChecksum = arguments.flag(check)
         let output = invocation.output
-        if arguments.flag("binary") || arguments.text("file") != nil {
+        if arguments.flag(binary) || arguments.given(file) {
             if !arguments.positionals.isEmpty {
                 throw CommandFailure.usage("HEX arguments cannot be given with --binary or --file, which encode one raw item")
             }
-            let bytes = try InputFile.readAll(arguments.text("file") ?? "-")
+            let bytes = try InputFile.readAll(arguments.text(file) ?? "-")
             try bytes.withUnsafeBufferPointer { try output.write(encoded($0, withChecksum: withChecksum)) }
             invocation.diagnostics.note("encoded one item of \(MessageText.count(bytes.count, "byte"))")
             return .ok
         }
-        var runner = ItemRunner(.from(arguments.positionals), keepGoing: arguments.flag("keep-going"), invocation: invocation)
+        var runner = ItemRunner(.from(arguments.positionals), keepGoing: arguments.flag(keepGoing), invocation: invocation)
         let status = try runner.run { item in
             let bytes = try Hex.decode(item)
             try bytes.withUnsafeBufferPointer { try output.write(encoded($0, withChecksum: withChecksum)) }
@@ -60,9 +57,9 @@ enum Base58Command {
 
     static func decode(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
-        let withChecksum = arguments.flag("check")
+        let withChecksum = arguments.flag(check)
         let output = invocation.output
-        var runner = ItemRunner(.from(arguments.positionals), keepGoing: arguments.flag("keep-going"), invocation: invocation)
+        var runner = ItemRunner(.from(arguments.positionals), keepGoing: arguments.flag(keepGoing), invocation: invocation)
         let status = try runner.run { item in
             var line = JSONObject()
             if withChecksum {

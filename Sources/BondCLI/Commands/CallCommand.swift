@@ -5,32 +5,35 @@ import HTTP
 /// `bond call`: reads contract state with eth_call and decodes what it returns (bond-call(1)),
 /// as Foundry's `cast call` does.
 enum CallCommand {
+    /// The options of `bond call`.
+    enum Option {
+        static let to = OptionSpec("to", .text(placeholder: "ADDRESS"), help: "the contract")
+        static let function = OptionSpec("function", .text(placeholder: "SIG"), help: "name(types)(return types), e.g. 'balanceOf(address)(uint256)'")
+        static let arg = OptionSpec("arg", .text(placeholder: "VALUE"), repeatable: true, help: "an argument of --function, in order (repeat it)")
+            .requiring("function", dependent: true)
+        static let caller = OptionSpec("caller", .text(placeholder: "ADDRESS"), help: "the caller the contract sees (msg.sender; cast's --from)")
+        static let block = OptionSpec("block", .text(placeholder: "BLOCK"), help: "latest (default), pending, earliest, safe, finalized, or a block number")
+    }
+
     static let spec = CommandSpec(
         "call",
         summary: "read contract state: eth_call a function and decode its return values",
         details: "Calls --function with the --arg values on the contract --to at --block and decodes the return data as the return types written after the arguments, as in cast: 'getLastSmartMeterReadFileHash(uint256)(bytes32)'. The node is --rpc, else BOND_RPC_URL, else ETH_RPC_URL.",
-        options: [
-            OptionSpec("rpc", .text(placeholder: "URL"), help: "the node's JSON-RPC URL (else BOND_RPC_URL, else ETH_RPC_URL)"),
-            OptionSpec("to", .text(placeholder: "ADDRESS"), help: "the contract"),
-            OptionSpec("function", .text(placeholder: "SIG"), help: "name(types)(return types), e.g. 'balanceOf(address)(uint256)'"),
-            OptionSpec("arg", .text(placeholder: "VALUE"), repeatable: true, help: "an argument of --function, in order (repeat it)"),
-            OptionSpec("caller", .text(placeholder: "ADDRESS"), help: "the caller the contract sees (msg.sender; cast's --from)"),
-            OptionSpec("block", .text(placeholder: "BLOCK"), help: "latest (default), pending, earliest, safe, finalized, or a block number"),
-        ] + HTTPFlags.options,
+        options: [HTTPFlags.rpc, Option.to, Option.function, Option.arg, Option.caller, Option.block] + HTTPFlags.options,
         run: run
     )
 
     static func run(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
-        guard let toText = arguments.text("to") else { throw CommandFailure.usage("which contract? give --to ADDRESS") }
-        guard let function = arguments.text("function") else {
+        guard let toText = arguments.text(Option.to) else { throw CommandFailure.usage("which contract? give --to ADDRESS") }
+        guard let function = arguments.text(Option.function) else {
             throw CommandFailure.usage("which function? give --function 'name(types)(return types)'")
         }
         let to = try Address(toText)
-        let from = try arguments.text("caller").map { try Address($0) }
+        let from = try arguments.text(Option.caller).map { try Address($0) }
         let signature = try FunctionSignature(function)
-        let values = try ABIArguments.values(texts: arguments.texts("arg"), for: signature)
-        let blockText = arguments.text("block") ?? "latest"
+        let values = try ABIArguments.values(texts: arguments.texts(Option.arg), for: signature)
+        let blockText = arguments.text(Option.block) ?? "latest"
         guard let block = BlockTag(blockText) else {
             throw CommandFailure.usage("--block: '\(MessageText.sanitized(blockText, limit: 80))' is not a block tag or number")
         }

@@ -17,11 +17,11 @@ enum ConfigCommand {
 
     static func check(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
-        guard let (path, _) = ConfigFile.locate(explicit: arguments.text("config"), environment: Environment.value) else {
+        guard let (path, _) = ConfigFile.locate(explicit: arguments.text(GlobalOptions.config), environment: Environment.value) else {
             throw CommandFailure(.configuration, "no config file: give --config FILE, set BOND_CONFIG, or write ~/.config/bond/config.yaml or /etc/bond/config.yaml")
         }
         let file = try ConfigFile.load(path)
-        let names = arguments.text("profile").map { [$0] } ?? file.profiles.map(\.name)
+        let names = arguments.text(GlobalOptions.profile).map { [$0] } ?? file.profiles.map(\.name)
         for name in names {
             guard let sections = file.profile(name) else {
                 throw ConfigError.unknownProfile(file: path, profile: name, known: file.profiles.map(\.name))
@@ -34,10 +34,9 @@ enum ConfigCommand {
                 line.string("profile", name)
                 line.string("section", section)
                 line.value("options", .object(values))
-                let command = section.split(separator: ".").first.map(String.init) ?? section
-                let overridden = (ProfileOptions.environmentAlternatives[command] ?? [:])
-                    .filter { values[$0.key] != nil }
-                    .compactMap { key, variables in variables.first { Environment.value($0) != nil }.map { (key, JSONValue.string($0)) } }
+                let specs = ProfileOptions.node(ofSection: section).map(ProfileOptions.options(of:)) ?? []
+                let overridden = specs.filter { values[$0.name] != nil }
+                    .compactMap { spec in spec.environment.first { Environment.value($0) != nil }.map { (spec.name, JSONValue.string($0)) } }
                     .sorted { $0.0 < $1.0 }
                 line.value("environment_overrides", .object(JSONObjectValue(overridden)))
                 try invocation.output.write(line)

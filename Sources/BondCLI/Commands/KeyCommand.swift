@@ -7,8 +7,13 @@ import Glibc
 /// `bond key new|address|import`: the device's key and its Web3 Secret Storage keystore
 /// (bond-key(1)). The device owner registers the printed address as the asset's smart meter.
 enum KeyCommand {
+    /// The keystore `new` and `import` write.
     static let keystoreOption = OptionSpec("keystore", .path, help: "a Web3 Secret Storage v3 keystore (geth, eth-account)")
+    /// The password of the keystore written.
     static let passwordOption = OptionSpec("password-file", .path, help: "the keystore's password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD")
+        .standing(for: "BOND_KEYSTORE_PASSWORD")
+    /// The key `import` reads.
+    static let importedKey = OptionSpec("key-file", .path, help: "the private key, hex, in PATH (mode 600)").standing(for: "BOND_PRIVATE_KEY")
 
     static let spec = CommandSpec(
         "key",
@@ -24,7 +29,7 @@ enum KeyCommand {
             CommandSpec(
                 "import", summary: "wrap an existing hex key into a new keystore",
                 details: "Reads the key from --key-file (or BOND_PRIVATE_KEY) and writes it to a new keystore as 'key new' does.",
-                options: [OptionSpec("key-file", .path, help: "the private key, hex, in PATH (mode 600)"), keystoreOption, passwordOption],
+                options: [importedKey, keystoreOption, passwordOption],
                 run: importKey),
         ]
     )
@@ -40,7 +45,7 @@ enum KeyCommand {
         let arguments = invocation.arguments
         let path = try requiredKeystorePath(arguments)
         let password = try SigningKey.password(arguments)
-        guard let source = try SigningKey.source(arguments, keystoreIsInput: false) else {
+        guard let source = SigningKey.source(arguments, keystoreIsInput: false) else {
             throw CommandFailure.usage("no key to import: give --key-file PATH or set BOND_PRIVATE_KEY")
         }
         try write(try source.privateKey(arguments), to: path, password: password, invocation)
@@ -58,7 +63,7 @@ enum KeyCommand {
     }
 
     private static func requiredKeystorePath(_ arguments: ParsedArguments) throws -> String {
-        guard let path = arguments.text("keystore") else { throw CommandFailure.usage("--keystore PATH names the file to write") }
+        guard let path = arguments.text(keystoreOption) else { throw CommandFailure.usage("--keystore PATH names the file to write") }
         return path
     }
 

@@ -7,14 +7,21 @@ import Glibc
 /// keeping the state file (bond-sign-tx(1), ORIGIN). The state moves on line by line as calls
 /// are built and is written after each signed line is printed.
 final class OriginSession {
-    static let options: [OptionSpec] = [
-        OptionSpec("origin", .choice(OriginContract.allCases.map(\.rawValue)), help: "build saveSmartMeterRead calls of this Origin registry from chain-log lines"),
-        OptionSpec("origin-asset-id", .wholeNumber(placeholder: "N"), help: "with --origin, the asset the readings belong to"),
-        OptionSpec("state-file", .path, help: "with --origin, the last reading and CO2 counter sent, kept between runs"),
-        OptionSpec("carbon", .path, help: "with --origin producer, a bond read-meter watttime line giving co2_kg_per_wh"),
-        OptionSpec("carbon-max-age", .duration, domainKey: "CarbonRecord.maximumAge", help: "a --carbon line read longer ago than this is not used (default 1h)"),
-        OptionSpec("meter-down", help: "with --origin, report the meter as down: the last reading again"),
-    ]
+    static let origin = OptionSpec("origin", .choice(OriginContract.allCases.map(\.rawValue)), help: "build saveSmartMeterRead calls of this Origin registry from chain-log lines")
+        .conflicting(with: "function", "arg", "data", "decode", "no-input", message: "--origin builds the call itself: {other} does not go with it")
+    static let assetID = originOnly(OptionSpec("origin-asset-id", .wholeNumber(placeholder: "N"), help: "with --origin, the asset the readings belong to"))
+    static let stateFile = originOnly(OptionSpec("state-file", .path, help: "with --origin, the last reading and CO2 counter sent, kept between runs"))
+    static let carbon = originOnly(OptionSpec("carbon", .path, help: "with --origin producer, a bond read-meter watttime line giving co2_kg_per_wh"))
+    static let carbonMaxAge = originOnly(OptionSpec("carbon-max-age", .duration, domainKey: "CarbonRecord.maximumAge",
+                                                    help: "a --carbon line read longer ago than this is not used (default 1h)"))
+    static let meterDown = originOnly(OptionSpec("meter-down", help: "with --origin, report the meter as down: the last reading again"))
+
+    static let options = [origin, assetID, stateFile, carbon, carbonMaxAge, meterDown]
+
+    /// An option that only `--origin` takes.
+    private static func originOnly(_ option: OptionSpec) -> OptionSpec {
+        option.requiring("origin", message: "{option} goes with --origin producer|consumer")
+    }
 
     let contract: OriginContract
     let registry: Address
@@ -29,30 +36,21 @@ final class OriginSession {
 
     /// The session the options ask for, or nil without `--origin`.
     static func make(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> OriginSession? {
-        let originOnly = ["origin-asset-id", "state-file", "carbon", "carbon-max-age", "meter-down"]
-        guard let kind = arguments.text("origin"), let contract = OriginContract(rawValue: kind) else {
-            if let given = originOnly.first(where: { arguments.values[$0] != nil }) {
-                throw CommandFailure.usage("--\(given) goes with --origin producer|consumer")
-            }
-            return nil
-        }
-        for conflicting in ["function", "arg", "data", "decode", "no-input"] where arguments.values[conflicting] != nil {
-            throw CommandFailure.usage("--origin builds the call itself: --\(conflicting) does not go with it")
-        }
-        guard let toText = arguments.text("to") else { throw CommandFailure.usage("--origin needs --to, the registry contract's address") }
+        guard let kind = arguments.text(Self.origin), let contract = OriginContract(rawValue: kind) else { return nil }
+        guard let toText = arguments.text(SignTxCommand.Option.to) else { throw CommandFailure.usage("--origin needs --to, the registry contract's address") }
         let registry = try Address(toText)
-        guard let assetText = arguments.text("origin-asset-id") else { throw CommandFailure.usage("--origin needs --origin-asset-id N") }
+        guard let assetText = arguments.text(Self.assetID) else { throw CommandFailure.usage("--origin needs --origin-asset-id N") }
         guard let assetID = UInt256(decimal: assetText) ?? (assetText.hasPrefix("0x") ? UInt256(hex: assetText.dropFirst(2)) : nil) else {
             throw CommandFailure(.dataError, "--origin-asset-id: '\(MessageText.sanitized(assetText, limit: 80))' is not a uint256")
         }
-        guard let statePath = arguments.text("state-file") else {
+        guard let statePath = arguments.text(Self.stateFile) else {
             throw CommandFailure.usage("--origin needs --state-file PATH: the last reading sent is kept there")
         }
-        if contract == .consumer, arguments.text("carbon") != nil {
+        if contract == .consumer, arguments.given(Self.carbon) {
             throw CommandFailure.usage("--carbon is for producers: the consumer registry has no CO2 counter")
         }
         let session = OriginSession(contract: contract, registry: registry, assetID: assetID, statePath: statePath,
-                                    co2KgPerWh: try carbonRate(arguments, invocation), meterDown: arguments.flag("meter-down"))
+                                    co2KgPerWh: try carbonRate(arguments, invocation), meterDown: arguments.flag(Self.meterDown))
         session.lock = try FileLock(statePath + ".lock")
         session.state = try OriginState.read(statePath, contract: contract, registry: registry, assetID: assetID)
         return session
@@ -104,8 +102,8 @@ final class OriginSession {
     /// read within `--carbon-max-age`; else nil, with a warning saying why (the CO2 service
     /// is then reported down).
     private static func carbonRate(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExactDecimal? {
-        guard let path = arguments.text("carbon") else { return nil }
-        let maximumAge = arguments.duration("carbon-max-age") ?? .seconds(3600)
+        guard let path = arguments.text(Self.carbon) else { return nil }
+        let maximumAge = arguments.duration(Self.carbonMaxAge) ?? .seconds(3600)
         func unusable(_ reason: String) -> ExactDecimal? {
             invocation.diagnostics.warning("--carbon \(FileFailure.quoted(path)): \(reason); reporting the CO2 service down")
             return nil

@@ -8,37 +8,44 @@ import HTTP
 /// `bond send-tx`: submits signed transactions to a node over JSON-RPC, follows them to a
 /// receipt, and spools them through outages (bond-send-tx(1)).
 enum SendTxCommand {
+    /// The options of `bond send-tx`.
+    enum Option {
+        static let wait = OptionSpec("wait", help: "wait for each receipt: status mined or reverted, block, gas used, logs")
+        static let waitTimeout = OptionSpec("wait-timeout", .duration, help: "give up waiting for a receipt after this long (default 120 s)")
+        static let confirmations = OptionSpec("confirmations", .integer(placeholder: "N"), help: "with --wait, wait for N blocks on top of the transaction's")
+            .requiring("wait")
+        static let spool = OptionSpec("spool", .directory, help: "when the node cannot be reached, keep the transaction in DIR and exit 0")
+        static let flush = OptionSpec("flush", .directory, help: "send the transactions spooled in DIR, by sender and nonce; stop at the first failure")
+            .conflicting(with: "spool-status", "spool", message: spoolModes).onlyOnCommandLine()
+        static let spoolStatus = OptionSpec("spool-status", .directory, help: "list the transactions spooled in DIR")
+            .conflicting(with: "spool", message: spoolModes).onlyOnCommandLine()
+        static let keepGoing = OptionSpec("keep-going", help: "report a failed line on stderr and go on; exit with the first failure's status")
+
+        static let spoolModes = "--flush and --spool-status take no input and no other spool option"
+    }
+
     static let spec = CommandSpec(
         "send-tx",
         summary: "send signed transactions to a node, wait for receipts, spool through outages",
         details: "Reads sign-tx lines (or raw hex) from FILE or stdin, one per line, and submits each with eth_sendRawTransaction. A resubmitted transaction the node already knows counts as sent. The node is --rpc, else BOND_RPC_URL, else ETH_RPC_URL.",
-        options: [
-            OptionSpec("rpc", .text(placeholder: "URL"), help: "the node's JSON-RPC URL (else BOND_RPC_URL, else ETH_RPC_URL)"),
-            OptionSpec("wait", help: "wait for each receipt: status mined or reverted, block, gas used, logs"),
-            OptionSpec("wait-timeout", .duration, help: "give up waiting for a receipt after this long (default 120 s)"),
-            OptionSpec("confirmations", .integer(placeholder: "N"), help: "with --wait, wait for N blocks on top of the transaction's"),
-            OptionSpec("spool", .directory, help: "when the node cannot be reached, keep the transaction in DIR and exit 0"),
-            OptionSpec("flush", .directory, help: "send the transactions spooled in DIR, by sender and nonce; stop at the first failure"),
-            OptionSpec("spool-status", .directory, help: "list the transactions spooled in DIR"),
-            OptionSpec("keep-going", help: "report a failed line on stderr and go on; exit with the first failure's status"),
-        ] + HTTPFlags.options,
+        options: [HTTPFlags.rpc, Option.wait, Option.waitTimeout, Option.confirmations, Option.spool, Option.flush, Option.spoolStatus,
+                  Option.keepGoing] + HTTPFlags.options,
         positionals: [PositionalSpec("FILE", .path, optional: true, help: "sign-tx lines or raw hex, one per line (- or none: stdin)")],
         run: run
     )
 
     static func run(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
-        let modes = ["flush", "spool-status"].filter { arguments.text($0) != nil }
-        if modes.count > 1 || (!modes.isEmpty && (arguments.onCommandLine("spool") || !arguments.positionals.isEmpty)) {
-            throw CommandFailure.usage("--flush and --spool-status take no input and no other spool option")
+        if (arguments.given(Option.flush) || arguments.given(Option.spoolStatus)) && !arguments.positionals.isEmpty {
+            throw CommandFailure.usage(Option.spoolModes)
         }
-        if let directory = arguments.text("spool-status") { return try status(directory, invocation) }
+        if let directory = arguments.text(Option.spoolStatus) { return try status(directory, invocation) }
         let sender = try Sender(invocation)
-        if let directory = arguments.text("flush") { return try flush(directory, sender, invocation) }
+        if let directory = arguments.text(Option.flush) { return try flush(directory, sender, invocation) }
 
-        let spool = try arguments.text("spool").map { try TransactionSpool(directory: $0, create: true) }
+        let spool = try arguments.text(Option.spool).map { try TransactionSpool(directory: $0, create: true) }
         var nodeDown = false
-        var runner = ItemRunner(.lines(path: arguments.positionals.first ?? "-"), keepGoing: arguments.flag("keep-going"), invocation: invocation)
+        var runner = ItemRunner(.lines(path: arguments.positionals.first ?? "-"), keepGoing: arguments.flag(Option.keepGoing), invocation: invocation)
         let status = try runner.run { item in
             let (raw, upstream) = try SendTxCommand.parse(item)
             let hash = Keccak256.hash(raw)
@@ -144,10 +151,9 @@ final class Sender {
         submitter = TransactionSubmitter(node: try HTTPFlags.rpcNode(invocation))
         submitter.onNote = { [diagnostics = invocation.diagnostics] in diagnostics.note($0) }
         self.invocation = invocation
-        wait = arguments.flag("wait")
-        waitTimeout = arguments.duration("wait-timeout") ?? .seconds(120)
-        confirmations = arguments.integer("confirmations") ?? 0
-        if confirmations > 0 && !wait { throw CommandFailure.usage("--confirmations needs --wait") }
+        wait = arguments.flag(SendTxCommand.Option.wait)
+        waitTimeout = arguments.duration(SendTxCommand.Option.waitTimeout) ?? .seconds(120)
+        confirmations = arguments.integer(SendTxCommand.Option.confirmations) ?? 0
     }
 
     /// Sends the transaction (see ``TransactionSubmitter/submit(raw:hash:)``).

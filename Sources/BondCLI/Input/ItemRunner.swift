@@ -4,7 +4,7 @@ import Dispatch
 import Glibc
 
 /// Runs a subcommand's work over a stream of items with bond's stream rules
-/// (../shared/DESIGN.md, command-line conventions): items are trimmed of surrounding whitespace
+/// (bond(1), OPTIONS AND INPUT): items are trimmed of surrounding whitespace
 /// and blank lines are skipped; the first failing item stops the run with its exit status after
 /// the lines of the items before it were written; with `--keep-going` each failure is reported
 /// as `line N: MESSAGE` and the run goes on, ending with the status of the first failure.

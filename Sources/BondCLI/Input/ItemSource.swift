@@ -1,6 +1,6 @@
 import Encoding
 /// Where a subcommand's items come from: its positional arguments when there are any, else the
-/// lines of a file or standard input (../shared/DESIGN.md, command-line conventions).
+/// lines of a file or standard input (bond(1), OPTIONS AND INPUT).
 enum ItemSource {
     /// The items named on the command line.
     case arguments([String])

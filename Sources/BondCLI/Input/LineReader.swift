@@ -4,7 +4,7 @@ import Glibc
 /// Reads a file descriptor line by line without copying each line.
 ///
 /// Lines end at LF; the last line may lack one. Lines are numbered from 1, blank ones counted
-/// (../shared/DESIGN.md, command-line conventions). A line may be of any length: the buffer
+/// (bond(1), OPTIONS AND INPUT). A line may be of any length: the buffer
 /// grows to hold it.
 final class LineReader {
     private let descriptor: Int32

@@ -1,7 +1,7 @@
 import Files
 import Glibc
 
-/// Files holding secrets: private keys and passwords (../shared/DESIGN.md, command-line
+/// Files holding secrets: private keys and passwords (bond(1), ENVIRONMENT; command-line
 /// conventions). A secret file readable by group or others is refused (exit 77), as ssh refuses
 /// a private key; a password file loses one trailing LF or CRLF, nothing else.
 enum SecretFile {

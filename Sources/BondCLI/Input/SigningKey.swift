@@ -8,12 +8,18 @@ import Ethereum
 /// `BOND_KEYSTORE_PASSWORD`), then `BOND_PRIVATE_KEY` (hex). The options are read once into a
 /// ``Source``; a new kind of key (a hardware token) is one more case and one more ``Signer``.
 enum SigningKey {
+    static let keyFile = OptionSpec("key-file", .path, help: "the private key, hex, in PATH (mode 600)")
+        .conflicting(with: "keystore", message: "give one key: --key-file or --keystore, not both")
+        .standing(for: "BOND_PRIVATE_KEY")
+    static let keystore = OptionSpec("keystore", .path, help: "a Web3 Secret Storage v3 keystore (geth, eth-account)")
+        .standing(for: "BOND_PRIVATE_KEY")
+    static let passwordFile = OptionSpec("password-file", .path, help: "the keystore's password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD")
+        .conflicting(with: "key-file", message: "--password-file is for --keystore; a --key-file holds the key in clear")
+        .requiring("keystore", message: "--password-file is for --keystore, which is missing")
+        .standing(for: "BOND_KEYSTORE_PASSWORD", "BOND_PRIVATE_KEY")
+
     /// The options that name a key, as subcommands declare them.
-    static let options: [OptionSpec] = [
-        OptionSpec("key-file", .path, help: "the private key, hex, in PATH (mode 600)"),
-        OptionSpec("keystore", .path, help: "a Web3 Secret Storage v3 keystore (geth, eth-account)"),
-        OptionSpec("password-file", .path, help: "the keystore's password in PATH (mode 600); else BOND_KEYSTORE_PASSWORD"),
-    ]
+    static let options = [keyFile, keystore, passwordFile]
 
     /// One place a key is kept.
     enum Source: Equatable {
@@ -47,32 +53,18 @@ enum SigningKey {
 
     /// The source the options and environment name, or nil when none does. With
     /// `keystoreIsInput` false (`key import`, whose `--keystore` is the file written), only a
-    /// key file or the environment.
-    /// - Throws: ``CommandFailure`` (64) for two key sources, or a password file without a
-    ///   keystore.
-    static func source(_ arguments: ParsedArguments, keystoreIsInput: Bool = true) throws -> Source? {
-        let keyFile = arguments.text("key-file")
-        let keystore = keystoreIsInput ? arguments.text("keystore") : nil
-        if keyFile != nil && keystore != nil {
-            throw CommandFailure.usage("give one key: --key-file or --keystore, not both")
-        }
-        if let keyFile {
-            if keystoreIsInput && arguments.text("password-file") != nil {
-                throw CommandFailure.usage("--password-file is for --keystore; a --key-file holds the key in clear")
-            }
-            return .keyFile(keyFile)
-        }
-        if let keystore { return .keystore(keystore) }
-        if keystoreIsInput && arguments.text("password-file") != nil {
-            throw CommandFailure.usage("--password-file is for --keystore, which is missing")
-        }
+    /// key file or the environment. The options' relations (one key, a password file for a
+    /// keystore only) were checked with the command line.
+    static func source(_ arguments: ParsedArguments, keystoreIsInput: Bool = true) -> Source? {
+        if let path = arguments.text(keyFile) { return .keyFile(path) }
+        if keystoreIsInput, let path = arguments.text(keystore) { return .keystore(path) }
         return Environment.value("BOND_PRIVATE_KEY") != nil ? .environment : nil
     }
 
     /// The signer the options name; with no key at all a usage error naming the three ways.
-    /// - Throws: as ``source(_:keystoreIsInput:)`` and ``Source/signer(_:)``.
+    /// - Throws: ``CommandFailure`` (64) without a key; as ``Source/signer(_:)``.
     static func required(_ arguments: ParsedArguments) throws -> any Signer {
-        guard let source = try source(arguments) else {
+        guard let source = source(arguments) else {
             throw CommandFailure.usage("no signing key: give --key-file PATH, or --keystore PATH with --password-file PATH, or set BOND_PRIVATE_KEY")
         }
         return try source.signer(arguments)
@@ -80,7 +72,7 @@ enum SigningKey {
 
     /// The password for a keystore: `--password-file`, else `BOND_KEYSTORE_PASSWORD`.
     static func password(_ arguments: ParsedArguments) throws -> [UInt8] {
-        if let path = arguments.text("password-file") { return try SecretFile.password(path) }
+        if let path = arguments.text(passwordFile) { return try SecretFile.password(path) }
         if let password = Environment.value("BOND_KEYSTORE_PASSWORD") { return Array(password.utf8) }
         throw CommandFailure.usage("the keystore needs its password: --password-file PATH or BOND_KEYSTORE_PASSWORD")
     }

@@ -1,7 +1,7 @@
 import Encoding
 import Ethereum
 
-/// Decoded ABI values as bond prints them (../shared/DESIGN.md, JSON conventions): integers
+/// Decoded ABI values as bond prints them (bond(1), OUTPUT): integers
 /// as decimal strings (they pass 2^53; negative ones with a minus), addresses EIP-55
 /// checksummed, bytes as 0x hex, strings as strings, arrays and tuples as JSON arrays.
 enum ABIValueJSON {

@@ -89,6 +89,19 @@ struct JSONObject: ~Copyable {
         bytes.append(contentsOf: json)
     }
 
+    /// Adds `"key": "value"`, or `"key": null` for nil, where the key is a driver's
+    /// (snake_case, needing no escaping).
+    mutating func field(_ key: String, _ value: String?) {
+        if !empty {
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(UInt8(ascii: " "))
+        }
+        empty = false
+        JSONWriter.appendString(key, to: &bytes)
+        bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        if let value { JSONWriter.appendString(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
     /// Closes the object and returns it as one line ending in a newline.
     consuming func line() -> [UInt8] {
         bytes.append(UInt8(ascii: "}"))

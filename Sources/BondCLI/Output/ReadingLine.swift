@@ -2,32 +2,19 @@ import Encoding
 import EnergyData
 import Hashing
 
-/// The line `bond read-meter` prints (../shared/DESIGN.md, the read-meter row; bond-read-meter(1)):
+/// The line `bond read-meter` prints (bond-read-meter(1), DESCRIPTION):
 /// a reading with the device, its times and the payload's SHA-256, or a `meter_down` line.
 /// Measured values are JSON numbers with exactly the value's digits.
 enum ReadingLine {
-    /// What a driver read, ready to print.
-    struct Read {
-        enum Value {
-            case energy(EnergyReading)
-            case carbon(CarbonReading)
-        }
-
-        var value: Value
-        /// The response the reading was taken from, byte for byte.
-        var payload: [UInt8]
-        /// The endpoint that answered (Eumel), the asset (Energy API), the API version
-        /// (WattTime): driver-specific fields, written after the reading.
-        var extra: [(key: StaticString, value: String?)] = []
-    }
-
-    /// The JSON line of `read`, accessed at `accessedEpoch`; with `includePayload`, the payload
-    /// itself as `payload` (UTF-8 text) or `payload_hex` (other bytes).
-    static func line(_ read: Read, driver: String, source: String, accessedEpoch: Int, includePayload: Bool) -> JSONObject {
-        var line = JSONObject(capacity: 512 + (includePayload ? read.payload.count * 2 : 0))
-        switch read.value {
+    /// The JSON line of `reading`, with the driver's `fields` after it, taken from `payload`
+    /// and accessed at `accessedEpoch`; with `includePayload`, the payload itself as `payload`
+    /// (UTF-8 text) or `payload_hex` (other bytes).
+    static func line(_ reading: Reading, fields: [LineField], payload: [UInt8], driver: String, source: String, accessedEpoch: Int,
+                     includePayload: Bool) -> JSONObject {
+        var line = JSONObject(capacity: 512 + (includePayload ? payload.count * 2 : 0))
+        switch reading {
         case .energy(let reading):
-            line.string("kind", "energy")
+            line.string("kind", ReadingKind.energy.rawValue)
             line.string("driver", driver)
             line.string("source", source)
             line.value("device", device(reading.device))
@@ -36,7 +23,7 @@ enum ReadingLine {
             line.bool("is_accumulated", reading.isAccumulated)
             times(&line, measured: reading.measuredEpoch, accessed: accessedEpoch)
         case .carbon(let reading):
-            line.string("kind", "carbon")
+            line.string("kind", ReadingKind.carbon.rawValue)
             line.string("driver", driver)
             line.string("source", source)
             line.value("device", device(reading.device))
@@ -47,15 +34,13 @@ enum ReadingLine {
             if let percentile = reading.percentile { line.json("percentile", percentile.description.utf8) } else { line.null("percentile") }
             times(&line, measured: reading.measuredEpoch, accessed: accessedEpoch)
         }
-        for (key, value) in read.extra {
-            if let value { line.string(key, value) } else { line.null(key) }
-        }
-        line.hex("payload_sha256", SHA256.hash(read.payload))
+        for field in fields { line.field(field.key, field.value) }
+        line.hex("payload_sha256", SHA256.hash(payload))
         if includePayload {
-            if let text = String(validating: read.payload, as: UTF8.self) {
+            if let text = String(validating: payload, as: UTF8.self) {
                 line.string("payload", text)
             } else {
-                line.hex("payload_hex", read.payload)
+                line.hex("payload_hex", payload)
             }
         }
         return line
@@ -64,15 +49,13 @@ enum ReadingLine {
     /// The `--emit-failure` line: the meter (or service) could not be read. `identity` names
     /// which one (its register, asset or region), so that outages of several meters logged
     /// together can be told apart.
-    static func failure(kind: String, driver: String, source: String, identity: [(key: StaticString, value: String?)],
+    static func failure(kind: ReadingKind, driver: String, source: String, identity: [LineField],
                         exitCode: Int32, httpStatus: Int?, message: String, accessedEpoch: Int) -> JSONObject {
         var line = JSONObject()
-        line.string("kind", kind)
+        line.string("kind", kind.rawValue)
         line.string("driver", driver)
         line.string("source", source)
-        for (key, value) in identity {
-            if let value { line.string(key, value) } else { line.null(key) }
-        }
+        for field in identity { line.field(field.key, field.value) }
         line.bool("meter_down", true)
         var error: [(String, JSONValue)] = [("exit_code", .number(String(exitCode)))]
         error.append(("http_status", httpStatus.map { .number(String($0)) } ?? .null))

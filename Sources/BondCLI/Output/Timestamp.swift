@@ -1,7 +1,7 @@
 import Encoding
 import Glibc
 
-/// The current time, as bond stamps diagnostics and readings (RFC 3339 UTC, ../shared/DESIGN.md).
+/// The current time, as bond stamps diagnostics and readings (RFC 3339 UTC, bond(1), OUTPUT).
 enum Timestamp {
     /// The current time as seconds since the Unix epoch.
     static func nowEpoch() -> Int {

@@ -1,7 +1,7 @@
 import Encoding
 import Ethereum
 
-/// The output line of a signed transaction (../shared/DESIGN.md, sign-tx): `raw`, `hash`,
+/// The output line of a signed transaction (bond-sign-tx(1), DESCRIPTION): `raw`, `hash`,
 /// `from`, `to`, `type`, `chain_id`, `nonce`, `gas`, `value`, `data`, the fee fields of its type,
 /// `access_list` (typed), `v` (legacy, a decimal string) or `y_parity` (typed), `r`, `s`.
 /// Quantities are decimal strings; addresses EIP-55; r and s 32 bytes of hex.

@@ -1,5 +1,5 @@
 // Loading a system library with dlopen on first use, as bond does for libcurl and libxml2
-// (../shared/DESIGN.md: linking them would cost every run their start-up).
+// (ARCHITECTURE.md: linking them would cost every run their start-up).
 #ifndef BOND_LIBRARY_LOADER_H
 #define BOND_LIBRARY_LOADER_H
 

@@ -9,8 +9,8 @@ enum ChainLogProving {
     static func verify(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
         let log = try ChainLog.open(try ChainLogCommand.directory(arguments))
-        let from = ChainLogCommand.option(arguments, "from") ?? 0
-        let trusted = try arguments.text("trusted-chain-hash").map { try hash32($0, "--trusted-chain-hash") }
+        let from = ChainLogCommand.option(arguments, ChainLogCommand.Option.from) ?? 0
+        let trusted = try arguments.text(ChainLogCommand.Option.trustedChainHash).map { try hash32($0, "--trusted-chain-hash") }
         if (from > 0) != (trusted != nil) {
             throw CommandFailure.usage("--from N (N from 1) and --trusted-chain-hash go together: the entries and chain hash of an earlier verify")
         }
@@ -31,7 +31,7 @@ enum ChainLogProving {
 
     static func root(_ invocation: Invocation) throws -> ExitStatus {
         let log = try ChainLog.open(try ChainLogCommand.directory(invocation.arguments))
-        let leaves = try log.leafHashes(size: ChainLogCommand.option(invocation.arguments, "size"))
+        let leaves = try log.leafHashes(size: ChainLogCommand.option(invocation.arguments, ChainLogCommand.Option.size))
         var line = JSONObject()
         line.integer("tree_size", leaves.count)
         line.hex("root", MerkleTree.root(leaves))
@@ -43,7 +43,7 @@ enum ChainLogProving {
         let arguments = invocation.arguments
         let log = try ChainLog.open(try ChainLogCommand.directory(arguments))
         let index = try ChainLogCommand.index(arguments.positionals[0], "N")
-        let leaves = try log.leafHashes(size: ChainLogCommand.option(arguments, "size"))
+        let leaves = try log.leafHashes(size: ChainLogCommand.option(arguments, ChainLogCommand.Option.proofSize))
         let size = leaves.count
         guard index < size else { throw ChainLogError.noEntry(index: index, count: size) }
         var line = JSONObject()
@@ -58,8 +58,8 @@ enum ChainLogProving {
     static func consistency(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
         let log = try ChainLog.open(try ChainLogCommand.directory(arguments))
-        guard let first = ChainLogCommand.option(arguments, "first") else { throw CommandFailure.usage("give --first M, the earlier tree size") }
-        let leaves = try log.leafHashes(size: ChainLogCommand.option(arguments, "second"))
+        guard let first = ChainLogCommand.option(arguments, ChainLogCommand.Option.first) else { throw CommandFailure.usage("give --first M, the earlier tree size") }
+        let leaves = try log.leafHashes(size: ChainLogCommand.option(arguments, ChainLogCommand.Option.second))
         let second = leaves.count
         guard first <= second else { throw ChainLogError.sizeTooLarge(size: first, count: second) }
         var line = JSONObject()
@@ -74,7 +74,7 @@ enum ChainLogProving {
 
     static func verifyProof(_ invocation: Invocation) throws -> ExitStatus {
         let arguments = invocation.arguments
-        guard let entryPath = arguments.text("entry"), let rootText = arguments.text("root") else {
+        guard let entryPath = arguments.text(ChainLogCommand.Option.entry), let rootText = arguments.text(ChainLogCommand.Option.root) else {
             throw CommandFailure.usage("give --entry FILE (the entry's bytes) and --root HEX (the trusted tree hash)")
         }
         let root = try hash32(rootText, "--root")

@@ -4,7 +4,7 @@ import Glibc
 
 /// An XML document parsed by libxml2 (loaded on first use), read through ``XMLElement``s.
 /// libxml2, unlike FoundationXML's parser, refuses malformed documents such as `<r>` or an empty
-/// text (../shared/DESIGN.md). The shim keeps the document as a compact tree (elements linked
+/// text. The shim keeps the document as a compact tree (elements linked
 /// by index, one byte arena) and never processes a DTD: no entity is declared, expanded or
 /// loaded.
 final class XMLDocument {
@@ -12,10 +12,10 @@ final class XMLDocument {
 
     /// Parses `bytes`.
     /// - Throws: ``PayloadError`` with libxml2's message and line for a malformed or empty
-    ///   document; ``XMLUnavailable`` when libxml2 cannot be loaded.
-    init(_ bytes: [UInt8]) throws {
+    ///   document; ``PayloadError/parserUnavailable(_:)`` when libxml2 cannot be loaded.
+    init(_ bytes: [UInt8]) throws(PayloadError) {
         var message = [CChar](repeating: 0, count: 512)
-        guard bond_xml_load(&message, message.count) == 0 else { throw XMLUnavailable(message: XMLDocument.text(message)) }
+        guard bond_xml_load(&message, message.count) == 0 else { throw .parserUnavailable(XMLDocument.text(message)) }
         guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
             throw PayloadError.invalid("the XML document is empty (line 1)")
         }
