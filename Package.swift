@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Ethereum", dependencies: ["ErrorCategories", "EthCrypto", "Encoding", "Hashing", "HTTP", "Files"]),
         .target(name: "ChainLog", dependencies: ["ErrorCategories", "Hashing", "Encoding", "Files"]),
         .target(name: "Configuration", dependencies: ["ErrorCategories", "Encoding", "Files", "CYAMLShim"]),
-        .target(name: "EnergyData", dependencies: ["ErrorCategories", "Encoding", "Hashing", "HTTP", "Files", "CXMLShim"],
+        .target(name: "EnergyData", dependencies: ["ErrorCategories", "Encoding", "HTTP", "Files", "CXMLShim"],
                 swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
 
         // The command line: argument tables, parsing, help, JSON lines, exit codes.

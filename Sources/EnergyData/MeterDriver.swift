@@ -4,7 +4,7 @@
 /// reading. What every driver shares (saved payloads, the line, an outage reported as a
 /// meter_down line) is written once, around this protocol, in the command line.
 ///
-/// A new driver is one conforming type here and one ``MeterDriver``-spec in BondCLI; the
+/// A new driver is one conforming type here and one `DriverSpec` in BondCLI; the
 /// registry there lists it. ARCHITECTURE.md shows the smallest complete one.
 public protocol MeterDriver {
     /// How the driver reaches its source (``HTTPSource`` for HTTP drivers).

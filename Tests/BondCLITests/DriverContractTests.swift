@@ -1,3 +1,4 @@
+@testable import BondCLI
 import Encoding
 import Foundation
 import Hashing
@@ -47,6 +48,12 @@ struct DriverContractTests {
                  asking: ["--region", "CAISO_NORTH"], login: ("wt-user", "wt-secret"),
                  fields: ["\"percentile\": 62", "\"signal_type\": \"co2_moer\"", "\"api\": \"v3\""], identity: ["region": "CAISO_NORTH", "api": "v3"]),
     ]
+
+    @Test("every driver the registry lists has its row here")
+    func everyDriverHasARow() {
+        let registered = DriverRegistry.specs.map { $0.command.name }
+        #expect(registered.sorted() == Self.contracts.map(\.driver).sorted())
+    }
 
     /// Fast failures: no retry, a short timeout.
     static let fast = ["--retries", "0", "--timeout", "2"]

@@ -185,8 +185,8 @@ public struct ArgumentParser: Sendable {
     }
 
     private func store(_ spec: OptionSpec, _ raw: String?, _ state: inout State) throws(Failure) {
-        if spec.name == "help" { state.wantsHelp = true; return }
-        if spec.name == "version" { state.wantsVersion = true; return }
+        if spec.name == GlobalOptions.help.name { state.wantsHelp = true; return }
+        if spec.name == GlobalOptions.version.name { state.wantsVersion = true; return }
         if !spec.repeatable && state.parsed.values[spec.name] != nil {
             throw fail(state, "option '\(spec.longForm)' given more than once")
         }
