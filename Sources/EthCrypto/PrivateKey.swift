@@ -51,11 +51,14 @@ public struct PrivateKey: Signer, CustomStringConvertible {
             _ = secp256k1_ecdsa_sign_recoverable(Secp256k1Context.shared, &signature, digest.baseAddress!, bytes, nil, nil)
         }
         var recoveryID: Int32 = 0
-        let compact = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out in
-            _ = secp256k1_ecdsa_recoverable_signature_serialize_compact(Secp256k1Context.shared, out.baseAddress!, &recoveryID, &signature)
-            return (r: Bytes32(out[0..<32])!, s: Bytes32(out[32..<64])!)
+        var compact = SIMD64<UInt8>()
+        withUnsafeMutableBytes(of: &compact) { out in
+            _ = secp256k1_ecdsa_recoverable_signature_serialize_compact(Secp256k1Context.shared, out.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                                                        &recoveryID, &signature)
         }
-        return RecoverableSignature(r: compact.r, s: compact.s, recoveryID: UInt8(recoveryID))
+        let r = Bytes32(storage: compact.lowHalf)
+        let s = Bytes32(storage: compact.highHalf)
+        return RecoverableSignature(r: r, s: s, recoveryID: UInt8(recoveryID))
     }
 
     public var description: String { "PrivateKey(hidden)" }

@@ -6,24 +6,40 @@
 /// code that holds one never checks a length again. Values from outside become one through
 /// ``init(_:)``, which refuses any other length.
 public struct Bytes32: Hashable, Sendable, RandomAccessCollection, ByteContainer {
-    private var storage: SIMD32<UInt8>
+    // Inlinable throughout: a digest or a signature half is built and read in hot loops of
+    // other modules (sign-tx signs tens of thousands a second), which must not go through
+    // unspecialized generic code.
+    @usableFromInline var storage: SIMD32<UInt8>
 
     /// Thirty-two zero bytes (the genesis chain hash, an empty topic).
     public static let zero = Bytes32(storage: SIMD32())
 
-    private init(storage: SIMD32<UInt8>) {
+    /// The value whose byte i is lane i of `storage`.
+    @inlinable
+    public init(storage: SIMD32<UInt8>) {
         self.storage = storage
     }
 
     /// The value of `bytes`, or nil unless they are exactly 32.
+    @inlinable
     public init?(_ bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
         var storage = SIMD32<UInt8>()
-        for (index, byte) in bytes.enumerated() { storage[index] = byte }
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { source in
+            withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: UnsafeRawBufferPointer(source)) }
+        }
+        if copied == nil {
+            var index = 0
+            for byte in bytes {
+                storage[index] = byte
+                index += 1
+            }
+        }
         self.storage = storage
     }
 
     /// A value whose 32 bytes `fill` writes (a digest's output).
+    @inlinable
     public init(filling fill: (UnsafeMutableRawBufferPointer) -> Void) {
         var storage = SIMD32<UInt8>()
         withUnsafeMutableBytes(of: &storage) { fill($0) }
@@ -31,14 +47,19 @@ public struct Bytes32: Hashable, Sendable, RandomAccessCollection, ByteContainer
     }
 
     /// The 32 bytes as an array.
-    public var bytes: [UInt8] { Array(self) }
+    @inlinable
+    public var bytes: [UInt8] {
+        withUnsafeBytes { Array($0) }
+    }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { 32 }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { 32 }
 
     /// Byte `index`, 0 to 31.
+    @inlinable
     public subscript(index: Int) -> UInt8 { storage[index] }
 
+    @inlinable
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try Swift.withUnsafeBytes(of: storage) { try body($0) }
     }

@@ -145,4 +145,48 @@ struct ConfigCLITests {
             #expect(none.stderr.contains("--profile x: no config file"))
         }
     }
+
+    @Test("the relations options declare decide what a profile gives: the more specific section, what the command line keeps out, what is left needing what is gone")
+    func relationsDecideTheProfile() throws {
+        let directory = try TemporaryDirectory()
+        // read-meter.eumel's file keeps read-meter's url out: the saved answer is read.
+        let sections = try config(directory, "default:\n  read-meter:\n    url: http://192.168.1.20\n  read-meter.eumel:\n    file: \(Self.fixture)\n")
+        let saved = try BondBinary.run(["read-meter", "eumel", "--config", sections])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        #expect(saved.stdout.contains("\"energy_wh\": 336.12"))
+        // --key-file on the command line keeps the profile's keystore and its password file out.
+        let key = directory.path("device.key")
+        try Data(("0x" + String(repeating: "46", count: 32) + "\n").utf8).write(to: URL(fileURLWithPath: key))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key)
+        let keystore = try config(directory, "default:\n  key:\n    keystore: /nonexistent/device.json\n    password-file: /nonexistent/device.pw\n")
+        let address = try BondBinary.run(["key", "address", "--config", keystore, "--key-file", key])
+        #expect(address.status == 0, "\(address.stderr)")
+        #expect(address.line["address"] as? String == "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F")
+        // --decode keeps a producer profile's --origin out, and with it the options that need it.
+        let origin = try config(directory, """
+            default:
+              sign-tx:
+                origin: producer
+                origin-asset-id: 7
+                state-file: /nonexistent/origin.json
+                to: "0x52908400098527886E0F7030069857D2E4169EE7"
+            """)
+        let signed = try BondBinary.run(["sign-tx", "--key-file", key, "--nonce", "9", "--gas-price", "20gwei", "--gas", "21000", "--chain-id", "1",
+                                         "--to", "0x3535353535353535353535353535353535353535", "-n"])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        let raw = try #require(signed.line["raw"] as? String)
+        let decoded = try BondBinary.run(["sign-tx", "--config", origin, "--decode", raw])
+        #expect(decoded.status == 0, "\(decoded.stderr)")
+        #expect(decoded.line["nonce"] as? String == "9")
+    }
+
+    @Test("config check shows a URL's credentials as ***, never the password")
+    func checkHidesCredentials() throws {
+        let directory = try TemporaryDirectory()
+        let path = try config(directory, "default:\n  send-tx:\n    rpc: http://admin:rpc-secret@127.0.0.1:8545/\n")
+        let checked = try BondBinary.run(["config", "check", "--config", path])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(!checked.stdout.contains("rpc-secret"))
+        #expect(checked.stdout.contains("http://***@127.0.0.1:8545/"))
+    }
 }

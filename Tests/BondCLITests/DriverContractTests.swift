@@ -51,7 +51,7 @@ struct DriverContractTests {
 
     @Test("every driver the registry lists has its row here")
     func everyDriverHasARow() {
-        let registered = DriverRegistry.specs.map { $0.command.name }
+        let registered = DriverRegistry.commands.map(\.name)
         #expect(registered.sorted() == Self.contracts.map(\.driver).sorted())
     }
 

@@ -36,8 +36,8 @@ enum OptionRules {
 
     /// The options of `node`, then the global ones, each name once.
     static func options(_ node: CommandSpec, _ root: CommandSpec) -> [OptionSpec] {
-        var seen = Set<String>()
-        return (node.options + root.options).filter { seen.insert($0.name).inserted }
+        guard node.name != root.name else { return root.options }
+        return node.options + root.options.filter { global in !node.options.contains { $0.name == global.name } }
     }
 
     /// `--password-file needs --user NAME`.

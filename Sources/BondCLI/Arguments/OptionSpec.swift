@@ -3,7 +3,7 @@
 /// which environment variables stand for it, whether a profile may set it). The same value
 /// drives parsing, the relation checks (``OptionRules``), profiles (``ProfileOptions``),
 /// `--help`, completions and the tests that check the man pages.
-public struct OptionSpec: Sendable, Equatable {
+public final class OptionSpec: Sendable, Equatable {
     /// The long name without dashes (`check` for `--check`).
     public let name: String
     /// The one-letter alias without its dash, if any (`v` for `-v`).
@@ -18,17 +18,19 @@ public struct OptionSpec: Sendable, Equatable {
     /// the option (``OptionNames``).
     public let domainKey: String?
     /// Options of which this one needs one (``requiring(_:dependent:message:)``).
-    public private(set) var requirement: OptionRelation?
-    /// Options that do not go with this one (``conflicting(with:message:status:)``); either
-    /// side of a pair may declare it.
-    public private(set) var conflicts: [OptionRelation] = []
+    public let requirement: OptionRelation?
+    /// Options that do not go with this one (``conflicting(with:message:status:allowedOnCommandLine:)``);
+    /// either side of a pair may declare it.
+    public let conflicts: [OptionRelation]
     /// Environment variables that stand for this option: one that is set keeps a profile's
     /// value out (precedence: flag, environment, profile).
-    public private(set) var environment: [String] = []
+    public let environment: [String]
     /// Whether only the command line may give it: it changes what the command does rather than
     /// how (`sign-tx --decode`), or picks the profile itself.
-    public private(set) var commandLineOnly = false
+    public let commandLineOnly: Bool
 
+    // A class, not a struct: the command table is built at every start and a spec is placed in
+    // several lists, so a copy is one reference, not ten.
     public init(_ name: String, short: Character? = nil, _ kind: ValueKind = .flag,
                 repeatable: Bool = false, domainKey: String? = nil, help: String) {
         self.name = name
@@ -37,6 +39,23 @@ public struct OptionSpec: Sendable, Equatable {
         self.repeatable = repeatable || kind == .count
         self.domainKey = domainKey
         self.help = help
+        requirement = nil
+        conflicts = []
+        environment = []
+        commandLineOnly = false
+    }
+
+    private init(_ base: OptionSpec, requirement: OptionRelation?, conflicts: [OptionRelation], environment: [String], commandLineOnly: Bool) {
+        name = base.name
+        short = base.short
+        kind = base.kind
+        repeatable = base.repeatable
+        domainKey = base.domainKey
+        help = base.help
+        self.requirement = requirement
+        self.conflicts = conflicts
+        self.environment = environment
+        self.commandLineOnly = commandLineOnly
     }
 
     /// This option, needing one of `names`. `dependent`: it belongs to them (an `--arg` to its
@@ -44,9 +63,8 @@ public struct OptionSpec: Sendable, Equatable {
     /// `message` replaces `--NAME needs --OTHER VALUE`; `{option}` in it stands for this
     /// option's long form.
     public func requiring(_ names: String..., dependent: Bool = false, message: String? = nil) -> OptionSpec {
-        var copy = self
-        copy.requirement = OptionRelation(options: names, message: message, dependent: dependent)
-        return copy
+        OptionSpec(self, requirement: OptionRelation(options: names, message: message, dependent: dependent), conflicts: conflicts,
+                   environment: environment, commandLineOnly: commandLineOnly)
     }
 
     /// This option, not going with any of `names`. `message` replaces `give --A or --B, not
@@ -56,24 +74,25 @@ public struct OptionSpec: Sendable, Equatable {
     /// over `-v`), and only a profile keeps them apart.
     public func conflicting(with names: String..., message: String? = nil, status: ExitStatus = .usage,
                             allowedOnCommandLine: Bool = false) -> OptionSpec {
-        var copy = self
-        copy.conflicts.append(OptionRelation(options: names, message: message, status: status, enforced: !allowedOnCommandLine))
-        return copy
+        let conflict = OptionRelation(options: names, message: message, status: status, enforced: !allowedOnCommandLine)
+        return OptionSpec(self, requirement: requirement, conflicts: conflicts + [conflict], environment: environment, commandLineOnly: commandLineOnly)
     }
 
     /// This option, with `variables` standing for it (the first set wins where the command
     /// reads them).
     public func standing(for variables: String...) -> OptionSpec {
-        var copy = self
-        copy.environment = variables
-        return copy
+        OptionSpec(self, requirement: requirement, conflicts: conflicts, environment: variables, commandLineOnly: commandLineOnly)
     }
 
     /// This option, which only the command line may give.
     public func onlyOnCommandLine() -> OptionSpec {
-        var copy = self
-        copy.commandLineOnly = true
-        return copy
+        OptionSpec(self, requirement: requirement, conflicts: conflicts, environment: environment, commandLineOnly: true)
+    }
+
+    public static func == (a: OptionSpec, b: OptionSpec) -> Bool {
+        a.name == b.name && a.short == b.short && a.kind == b.kind && a.repeatable == b.repeatable && a.help == b.help
+            && a.domainKey == b.domainKey && a.requirement == b.requirement && a.conflicts == b.conflicts
+            && a.environment == b.environment && a.commandLineOnly == b.commandLineOnly
     }
 
     /// `--name`.

@@ -150,9 +150,13 @@ struct ProfileOptions {
     }
 
     /// `parsed` with the profile's values for what the command line and the environment leave
-    /// out. A profile's value is not used where an environment variable stands for the option,
-    /// where the command line gives an option that does not go with it, or where it belongs to
-    /// an option the command line gives (a profile's `arg` to the command line's `--function`).
+    /// out. A more specific section's value keeps a less specific one's out where the two do
+    /// not go together (`read-meter.eumel`'s `file` over `read-meter`'s `url`). A profile's
+    /// value is not used where an environment variable stands for the option, where the command
+    /// line gives an option that does not go with it, where it belongs to an option the command
+    /// line gives (a profile's `arg` to the command line's `--function`), or where what it needs
+    /// from the profile was kept out (a profile's `origin-asset-id` once `--decode` kept its
+    /// `origin` out).
     func apply(to parsed: ParsedArguments) throws -> ParsedArguments {
         guard let node = CommandTable.root.descendant(parsed.path) else { return parsed }
         let specs = OptionRules.options(node, CommandTable.root)
@@ -162,7 +166,8 @@ struct ProfileOptions {
             for (key, value) in values.members {
                 guard let spec = specs.first(where: { $0.name == key }) else { continue }
                 let given = try self.values(for: spec, value, section: section)
-                fromProfile.removeAll { $0.spec.name == key }
+                let conflicting = OptionRules.conflicts(of: key, in: specs)
+                fromProfile.removeAll { $0.spec.name == key || conflicting.contains($0.spec.name) }
                 fromProfile.append((spec, given))
             }
         }
@@ -171,6 +176,20 @@ struct ProfileOptions {
             if OptionRules.conflicts(of: spec.name, in: specs).contains(where: { parsed.values[$0] != nil }) { continue }
             if let requirement = spec.requirement, requirement.dependent, requirement.options.contains(where: { parsed.values[$0] != nil }) { continue }
             merged.values[spec.name] = values
+        }
+        // A profile's value that needs an option the profile gave but the command line or the
+        // environment kept out goes with it, until none is left. One that needs an option the
+        // profile never gave stays, and is refused as on the command line.
+        let given = Set(fromProfile.map(\.spec.name))
+        var dropped = true
+        while dropped {
+            dropped = false
+            for (spec, _) in fromProfile where parsed.values[spec.name] == nil && merged.values[spec.name] != nil {
+                guard let requirement = spec.requirement, !requirement.options.contains(where: { merged.values[$0] != nil }),
+                      requirement.options.contains(where: given.contains) else { continue }
+                merged.values[spec.name] = nil
+                dropped = true
+            }
         }
         return merged
     }

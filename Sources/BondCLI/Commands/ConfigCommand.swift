@@ -1,5 +1,6 @@
 import Configuration
 import Files
+import HTTP
 import Encoding
 
 /// `bond config check`: validates a config file and shows what each of its sections sets
@@ -33,8 +34,13 @@ enum ConfigCommand {
                 line.string("file", AtomicFile.absolute(path))
                 line.string("profile", name)
                 line.string("section", section)
-                line.value("options", .object(values))
                 let specs = ProfileOptions.node(ofSection: section).map(ProfileOptions.options(of:)) ?? []
+                // A URL's credentials are a secret: shown as ***, as every message shows them.
+                let shown = values.members.map { key, value -> (String, JSONValue) in
+                    guard case .string(let text) = value, specs.first(where: { $0.name == key })?.kind.placeholder == "URL" else { return (key, value) }
+                    return (key, .string(URLText.redacted(text)))
+                }
+                line.value("options", .object(JSONObjectValue(shown)))
                 let overridden = specs.filter { values[$0.name] != nil }
                     .compactMap { spec in spec.environment.first { Environment.value($0) != nil }.map { (spec.name, JSONValue.string($0)) } }
                     .sorted { $0.0 < $1.0 }

@@ -18,11 +18,27 @@ public enum SunSpec {
     /// message (`SunSpecData/d/m[@id=213]/p[@id=TotWhImp] at line 7`).
     public struct Point: Sendable {
         public let text: String
-        public let location: String
+        public let location: Location
 
-        public init(text: String, location: String) {
+        public init(text: String, location: Location) {
             self.text = text
             self.location = location
+        }
+    }
+
+    /// Where a transport found a block or point, put into words only for a message (a document
+    /// holds many points; a message names one).
+    public enum Location: Sendable, CustomStringConvertible {
+        /// A point of an XML block: the block's path, the point's id, its line.
+        case xmlPoint(block: String, id: String, line: Int)
+        /// Any other place, in words.
+        case words(String)
+
+        public var description: String {
+            switch self {
+            case .xmlPoint(let block, let id, let line): return "\(block)/p[@id=\(id)] at line \(line)"
+            case .words(let text): return text
+            }
         }
     }
 

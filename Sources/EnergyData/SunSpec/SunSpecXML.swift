@@ -61,7 +61,7 @@ struct XMLDeviceData: SunSpec.DeviceData {
         var points: [String: SunSpec.Point] = [:]
         for point in model.children(named: "p") {
             guard let id = point.attribute("id"), points[id] == nil else { continue }
-            points[id] = SunSpec.Point(text: point.text, location: "\(path)/p[@id=\(id)] at line \(point.line)")
+            points[id] = SunSpec.Point(text: point.text, location: .xmlPoint(block: path, id: id, line: point.line))
         }
         return SunSpec.Block(id: blockIDs[index], points: points, location: "\(path) at line \(model.line)")
     }

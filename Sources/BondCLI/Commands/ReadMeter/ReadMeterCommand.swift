@@ -11,7 +11,7 @@ enum ReadMeterCommand {
         "read-meter",
         summary: "read one measurement from a meter or a grid-emission API",
         details: "Prints one JSON line: the reading with its unit in the field name (energy_wh, moer_lb_per_mwh, co2_kg_per_wh), the device, measured_at from the source and accessed_at, and the payload's SHA-256. --file reads a saved response instead of the network.",
-        verbs: DriverRegistry.specs.map { $0.command },
+        verbs: DriverRegistry.commands,
         domainKey: "Reading"
     )
 
