@@ -25,6 +25,8 @@ let package = Package(
         // libxml2's headers live in /usr/include/libxml2 (pkg-config libxml-2.0).
         .target(name: "CXMLShim", dependencies: ["CLibraryLoader"], cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
         .target(name: "CYAMLShim", dependencies: ["CLibraryLoader"]),
+        // libmodbus (Debian libmodbus-dev builds it, libmodbus5 runs it) for Modbus devices.
+        .target(name: "CModbusShim", dependencies: ["CLibraryLoader"]),
 
         // Domain modules: typed values in, typed values or typed errors out; no argv, stdout or exit codes.
         // ErrorCategories is the bottom of the graph: what kind of failure each error is.
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "Ethereum", dependencies: ["ErrorCategories", "EthCrypto", "Encoding", "Hashing", "HTTP", "Files"]),
         .target(name: "ChainLog", dependencies: ["ErrorCategories", "Hashing", "Encoding", "Files"]),
         .target(name: "Configuration", dependencies: ["ErrorCategories", "Encoding", "Files", "CYAMLShim"]),
-        .target(name: "EnergyData", dependencies: ["ErrorCategories", "Encoding", "HTTP", "Files", "CXMLShim"],
+        .target(name: "EnergyData", dependencies: ["ErrorCategories", "Encoding", "HTTP", "Files", "CXMLShim", "CModbusShim"],
                 swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
 
         // The command line: argument tables, parsing, help, JSON lines, exit codes.

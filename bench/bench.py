@@ -47,14 +47,14 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--measure", default=None)
     parser.add_argument("--bond-bench", required=True)
-    parser.add_argument("--only", default="", help="comma-separated row groups: base58,startup,read-meter,chain-log,sign,keccak,send")
+    parser.add_argument("--only", default="", help="comma-separated row groups: base58,startup,read-meter,sunspec,chain-log,sign,keccak,send")
     args = parser.parse_args()
     bond = os.path.abspath(args.bond)
     MEASURE = args.measure or MEASURE
     global BOND_BENCH
     BOND_BENCH = os.path.abspath(args.bond_bench)
     stream_runs, small_runs = (3, 11) if args.quick else (7, 41)
-    groups = set(args.only.split(",")) if args.only else {"base58", "startup", "read-meter", "chain-log", "sign", "keccak", "send"}
+    groups = set(args.only.split(",")) if args.only else {"base58", "startup", "read-meter", "sunspec", "chain-log", "sign", "keccak", "send"}
     rows = []
 
     def row(name, bond_value, reference_name, reference_value, unit, ratio, target, met):
@@ -66,6 +66,8 @@ def main():
         startup_rows(bond, small_runs, rows)
     if "read-meter" in groups:
         read_meter_rows(bond, small_runs, rows, row)
+    if "sunspec" in groups:
+        sunspec_rows(bond, small_runs, row)
     if "chain-log" in groups:
         chain_log_rows(bond, args.quick, rows, row)
     if "sign" in groups:
@@ -171,6 +173,55 @@ def read_meter_rows(bond, small_runs, rows, row):
     ratio = xmllint_wall / bond_wall
     row(f"SunSpec XML, {os.path.getsize(big) / 1048576:.2f} MiB document (whole process, read-meter eumel --file)",
         f"{bond_wall * 1000:.2f}", "xmllint --noout", f"{xmllint_wall * 1000:.2f}", "ms", ratio, ">= 1x", ratio >= 1)
+
+
+def sunspec_rows(bond, small_runs, row):
+    """read-meter sunspec of a model 1 + model 203 device (unit 1 of scripts/servers/modbus_server.py)
+    over loopback Modbus TCP, as a whole process, against pysunspec2 scanning the same server and
+    reading TotWhImp in-process (a new client each time, as each cron run is)."""
+    import sunspec2.modbus.client as client
+    here = os.path.dirname(os.path.abspath(__file__))
+    work = tempfile.mkdtemp(prefix="bond-bench-modbus-")
+    ready = os.path.join(work, "modbus.json")
+    server = subprocess.Popen([sys.executable, os.path.join(here, "..", "scripts", "servers", "modbus_server.py"), "--ready-file", ready],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not os.path.exists(ready):
+            if server.poll() is not None:
+                sys.exit("bench: the Modbus peer exited")
+            time.sleep(0.05)
+        host = json.load(open(ready))["tcp"]
+        argv = [bond, "read-meter", "sunspec", "--host", host, "--unit-id", "1"]
+        out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+        if '"energy_wh": 123456.78' not in out:
+            sys.exit("bench: read-meter sunspec misread unit 1: " + out)
+        runs = max(small_runs, 21)
+        bond_wall, _ = median_process(argv, runs)
+        address, port = host.rsplit(":", 1)
+
+        def pysunspec2_read():
+            device = client.SunSpecModbusClientDeviceTCP(slave_id=1, ipaddr=address, ipport=int(port), timeout=2)
+            device.scan()
+            value = device.models[203][0].TotWhImp.cvalue
+            device.close()
+            if abs(value - 123456.78) > 1e-6:
+                sys.exit(f"bench: pysunspec2 read {value}")
+
+        py_wall = median_call(pysunspec2_read, runs)
+        ratio = py_wall / bond_wall
+        row("read-meter sunspec, model 1 + 203 over loopback Modbus TCP (whole process)", f"{bond_wall * 1000:.2f}",
+            "pysunspec2 scan + read in-process", f"{py_wall * 1000:.2f}", "ms", ratio, ">= 10x", ratio >= 10)
+        # The same read as cron would run a pysunspec2 script: interpreter, import, scan, read.
+        script = os.path.join(work, "read.py")
+        with open(script, "w") as f:
+            f.write("import sys\nimport sunspec2.modbus.client as client\n"
+                    "device = client.SunSpecModbusClientDeviceTCP(slave_id=1, ipaddr=sys.argv[1], ipport=int(sys.argv[2]), timeout=2)\n"
+                    "device.scan()\nprint(device.models[203][0].TotWhImp.cvalue)\ndevice.close()\n")
+        process_wall, _ = median_process([sys.executable, script, address, port], 11)
+        row("read-meter sunspec, as above, against a pysunspec2 script as a whole process", f"{bond_wall * 1000:.2f}",
+            "python3 read.py (pysunspec2)", f"{process_wall * 1000:.2f}", "ms", process_wall / bond_wall, "(reported)", True)
+    finally:
+        server.kill()
 
 
 def write_log(directory, entries):

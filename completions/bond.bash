@@ -5,7 +5,7 @@
 _bond_children() {
     case $1 in
         '') echo read-meter chain-log sign-tx send-tx call key base58 config completions help ;;
-        'read-meter') echo eumel energy-api watttime ;;
+        'read-meter') echo eumel sunspec energy-api watttime ;;
         'chain-log') echo append head show verify root prove consistency verify-proof repair ;;
         'key') echo new address import ;;
         'base58') echo encode decode ;;
@@ -18,6 +18,7 @@ _bond_options() {
     local global='-h --help --version -v --verbose -q --quiet --log-file --config --profile'
     case $1 in
         'read-meter eumel') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --firmware --register $global" ;;
+        'read-meter sunspec') echo "--host --serial --baud --parity --stop-bits --file --payload --emit-failure --unit-id --timeout --retries --allow-http --base --model --register --scan $global" ;;
         'read-meter energy-api') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --asset-id --since --until --cursor-file --require-reading --api-key-file --asset-file $global" ;;
         'read-meter watttime') echo "--url --user --password-file --file --payload --emit-failure --timeout --connect-timeout --retries --cacert --allow-http --api --region --latitude --longitude --signal --token-cache $global" ;;
         'chain-log append') echo "--dir --file $global" ;;
@@ -58,6 +59,14 @@ _bond_value() {
         --cacert) echo file ;;
         --firmware) echo 'words auto v1.0 v2.1.1' ;;
         --register) echo 'words import export' ;;
+        --host) echo text ;;
+        --serial) echo file ;;
+        --baud) echo text ;;
+        --parity) echo 'words none even odd' ;;
+        --stop-bits) echo 'words 1 2' ;;
+        --unit-id) echo text ;;
+        --base) echo text ;;
+        --model) echo text ;;
         --asset-id) echo text ;;
         --since) echo text ;;
         --until) echo text ;;

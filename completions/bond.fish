@@ -7,7 +7,7 @@ function __bond_children
         case ''
             echo read-meter chain-log sign-tx send-tx call key base58 config completions help
         case 'read-meter'
-            echo eumel energy-api watttime
+            echo eumel sunspec energy-api watttime
         case 'chain-log'
             echo append head show verify root prove consistency verify-proof repair
         case 'key'
@@ -20,7 +20,7 @@ function __bond_children
 end
 
 # Option forms that take a value, so the word after them is not a subcommand.
-set -g __bond_valued --log-file --config --profile --url --user --password-file --file --timeout --connect-timeout --retries --cacert --firmware --register --asset-id --since --until --cursor-file --api-key-file --asset-file --api --region --latitude --longitude --signal --token-cache --dir --last --from --trusted-chain-hash --size --first --second --entry --root --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --rpc --nonce-file --origin --origin-asset-id --state-file --carbon --carbon-max-age --threads --wait-timeout --confirmations --spool --flush --spool-status --caller --block
+set -g __bond_valued --log-file --config --profile --url --user --password-file --file --timeout --connect-timeout --retries --cacert --firmware --register --host --serial --baud --parity --stop-bits --unit-id --base --model --asset-id --since --until --cursor-file --api-key-file --asset-file --api --region --latitude --longitude --signal --token-cache --dir --last --from --trusted-chain-hash --size --first --second --entry --root --to --value --nonce --gas --gas-price --max-fee-per-gas --max-priority-fee-per-gas --chain-id --type --data --function --arg --key-file --keystore --rpc --nonce-file --origin --origin-asset-id --state-file --carbon --carbon-max-age --threads --wait-timeout --confirmations --spool --flush --spool-status --caller --block
 
 # The subcommand and verb typed so far, space separated.
 function __bond_path
@@ -76,6 +76,7 @@ complete -c bond -n '__bond_at '\'''\''' -a config -d 'check a config file'\''s 
 complete -c bond -n '__bond_at '\'''\''' -a completions -d 'print a shell completion script (bash, zsh or fish)'
 complete -c bond -n '__bond_at '\'''\''' -a help -d 'show help for a subcommand'
 complete -c bond -n '__bond_at '\''read-meter'\''' -a eumel -d 'a Verbund Eumel data logger (SunSpec XML, firmware v1.0 and v2.1.1)'
+complete -c bond -n '__bond_at '\''read-meter'\''' -a sunspec -d 'any SunSpec inverter or meter over Modbus TCP or RTU'
 complete -c bond -n '__bond_at '\''read-meter'\''' -a energy-api -d 'an asset of the EWF Energy API (a utility'\''s meters)'
 complete -c bond -n '__bond_at '\''read-meter'\''' -a watttime -d 'the marginal CO2 emissions rate (MOER) of a grid region from WattTime (API v1, v2, v3)'
 complete -c bond -n '__bond_at '\''read-meter eumel'\''' -l url -x -d 'the logger'\''s address, such as http://192.168.1.20'
@@ -91,6 +92,22 @@ complete -c bond -n '__bond_at '\''read-meter eumel'\''' -l cacert -r -F -d 'tru
 complete -c bond -n '__bond_at '\''read-meter eumel'\''' -l allow-http -d 'allow plain http to any host (by default only to local networks)'
 complete -c bond -n '__bond_at '\''read-meter eumel'\''' -l firmware -x -a 'auto v1.0 v2.1.1' -d 'the logger'\''s firmware, which decides the endpoint (default auto)'
 complete -c bond -n '__bond_at '\''read-meter eumel'\''' -l register -x -a 'import export' -d 'TotWhImp, energy from the grid (default), or TotWhExp, energy fed in'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l host -x -d 'the Modbus TCP server: the device or its gateway (port 502 by default)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l serial -r -F -d 'the serial device, such as /dev/ttyUSB0'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l baud -x -d 'the line'\''s speed in baud (default 9600)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l parity -x -a 'none even odd' -d 'the line'\''s parity (default none)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l stop-bits -x -a '1 2' -d 'the line'\''s stop bits (default 1)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l file -r -F -d 'read a saved register dump in PATH (- for stdin), as --payload prints it, instead of the device'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l payload -d 'add the raw response as "payload"'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l emit-failure -d 'when the source cannot be read, print a meter_down line and exit 0'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l unit-id -x -d 'the device'\''s unit id, 1 to 255 (default 1)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l timeout -x -d 'time allowed for each Modbus answer (default 2 s)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l retries -x -d 'retries after no answer, no connection or a gateway'\''s exception (default 2)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l allow-http -d 'allow Modbus TCP, which has no encryption, to any host (by default only to local networks)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l base -x -d 'the register of the SunS marker (default: look at 40000, 50000, then 0)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l model -x -d 'read this energy model (default: meters 201-204, 211-214, then 701, 101-103, 111-113)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l register -x -a 'import export' -d 'energy from the grid (default) or fed in; an inverter'\''s production is export'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l scan -d 'print one line per model found (model, base, length, name) instead of a reading'
 complete -c bond -n '__bond_at '\''read-meter energy-api'\''' -l url -x -d 'the API'\''s base URL, such as https://meters.example.com/api'
 complete -c bond -n '__bond_at '\''read-meter energy-api'\''' -l user -x -d 'the user name to log in with'
 complete -c bond -n '__bond_at '\''read-meter energy-api'\''' -l password-file -r -F -d 'the password in PATH (mode 600); else BOND_METER_PASSWORD'

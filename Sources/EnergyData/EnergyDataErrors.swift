@@ -22,6 +22,8 @@ public enum SourceError: CategorizedError, Equatable, Sendable {
     case answer(PayloadError)
     /// A file the driver keeps (the token cache) could not be written.
     case file(FileFailure)
+    /// A Modbus exchange failed: an exception the device answered, no answer, no connection.
+    case modbus(ModbusError)
 
     /// The HTTP status the source answered with, when it answered with an error status.
     public var httpStatus: Int? {
@@ -40,6 +42,7 @@ public enum SourceError: CategorizedError, Equatable, Sendable {
         case .transport(let error): return error.category
         case .answer(let error): return error.category
         case .file(let failure): return failure.category
+        case .modbus(let error): return error.category
         }
     }
 
@@ -54,6 +57,82 @@ public enum SourceError: CategorizedError, Equatable, Sendable {
         case .transport(let error): return error.description(naming: name)
         case .answer(let error): return error.description
         case .file(let failure): return failure.description
+        case .modbus(let error): return error.description
+        }
+    }
+}
+
+/// Why a Modbus exchange (Modbus Application Protocol V1.1b3; over TCP, Modbus Messaging
+/// Implementation Guide V1.0b; over a serial line, Modbus over Serial Line V1.02) failed.
+/// `peer` names the device in every message (`192.168.1.30:502 unit 1`, `/dev/ttyUSB0 unit 2`).
+public enum ModbusError: CategorizedError, Equatable, Sendable {
+    /// The device answered a read of `count` registers at `address` with an exception
+    /// (Modbus Application Protocol, section 7): 0x0A and 0x0B, a gateway's, are temporary;
+    /// the others are the device's refusal.
+    case exception(peer: String, code: Int, address: Int, count: Int)
+    /// No answer within the time allowed, after the retries.
+    case timeout(peer: String, address: Int, count: Int)
+    /// No connection (refused, host unknown, network down), after the retries.
+    case unreachable(peer: String, reason: String)
+    /// An answer that is not a valid one (a bad CRC, the wrong unit, too few registers), after
+    /// the retries.
+    case badAnswer(peer: String, address: Int, reason: String)
+    /// The serial device cannot be opened or set up; `missing` when it does not exist.
+    case serialPort(path: String, reason: String, missing: Bool, denied: Bool)
+    /// libmodbus could not be loaded: the message names it and its Debian package.
+    case libraryUnavailable(String)
+
+    /// The name of an exception code in the Modbus Application Protocol specification.
+    public static func exceptionName(_ code: Int) -> String {
+        switch code {
+        case 0x01: return "ILLEGAL FUNCTION"
+        case 0x02: return "ILLEGAL DATA ADDRESS"
+        case 0x03: return "ILLEGAL DATA VALUE"
+        case 0x04: return "SERVER DEVICE FAILURE"
+        case 0x05: return "ACKNOWLEDGE"
+        case 0x06: return "SERVER DEVICE BUSY"
+        case 0x07: return "NEGATIVE ACKNOWLEDGE"
+        case 0x08: return "MEMORY PARITY ERROR"
+        case 0x0A: return "GATEWAY PATH UNAVAILABLE"
+        case 0x0B: return "GATEWAY TARGET DEVICE FAILED TO RESPOND"
+        default: return "exception \(code)"
+        }
+    }
+
+    /// Whether asking again may succeed: no answer, no connection, a garbled answer, a
+    /// gateway's exception.
+    public var isTemporary: Bool {
+        switch self {
+        case .exception(_, let code, _, _): return code == 0x0A || code == 0x0B
+        case .timeout, .unreachable, .badAnswer: return true
+        case .serialPort, .libraryUnavailable: return false
+        }
+    }
+
+    public var category: ErrorCategory {
+        switch self {
+        case .exception: return isTemporary ? .temporary : .refused
+        case .timeout, .unreachable, .badAnswer: return .temporary
+        case .serialPort(_, _, let missing, let denied): return missing ? .missingInput : denied ? .permission : .io
+        case .libraryUnavailable: return .unavailable
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .exception(let peer, let code, let address, let count):
+            let hex = "0x" + String(repeating: "0", count: code < 16 ? 1 : 0) + String(code, radix: 16, uppercase: true)
+            return "\(peer) answered the read of \(count) registers at \(address) with exception \(hex) \(ModbusError.exceptionName(code))"
+        case .timeout(let peer, let address, let count):
+            return "\(peer) did not answer the read of \(count) registers at \(address) in time"
+        case .unreachable(let peer, let reason):
+            return "cannot reach \(peer): \(reason)"
+        case .badAnswer(let peer, let address, let reason):
+            return "\(peer) answered the read at \(address) with an invalid frame: \(reason)"
+        case .serialPort(let path, let reason, _, _):
+            return "cannot open serial port '\(MessageText.sanitized(path, limit: 200))': \(reason)"
+        case .libraryUnavailable(let message):
+            return message
         }
     }
 }

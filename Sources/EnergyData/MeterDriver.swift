@@ -1,3 +1,5 @@
+import Encoding
+
 /// A driver of `bond read-meter`: one kind of energy data source (a logger, a utility's API, a
 /// grid-emission service), as a value holding what a read needs. It asks the source over its
 /// transport for a payload, and reads a payload (asked for, or saved in files) as one
@@ -54,12 +56,19 @@ public enum ReadOutcome<Value> {
     case nothing(because: String)
 }
 
-/// A field of a read-meter line that a driver adds: its JSON key and its text (null when nil).
+/// A field of a read-meter line that a driver adds: its JSON key (snake_case) and its value.
 public struct LineField: Equatable, Sendable {
     public let key: String
-    public let value: String?
+    public let value: JSONValue
 
+    /// A text field, null when nil.
     public init(_ key: String, _ value: String?) {
+        self.key = key
+        self.value = value.map { .string($0) } ?? .null
+    }
+
+    /// A field of any JSON value (SunSpec's `sunspec` object).
+    public init(_ key: String, json value: JSONValue) {
         self.key = key
         self.value = value
     }
@@ -69,6 +78,24 @@ public struct LineField: Equatable, Sendable {
 /// (`payload_sha256`) and can carry whole (`--payload`).
 public protocol MeterPayload {
     var answer: SourceAnswer { get }
+    /// The bytes `payload_sha256` is over: the answer's, unless the driver's source speaks in
+    /// other units than bytes (SunSpec: the registers read).
+    var hashedBytes: [UInt8] { get }
+    /// What `--payload` prints: the answer's bytes, unless the driver has a JSON form of them
+    /// (SunSpec's register dump).
+    var printed: PrintedPayload { get }
+}
+
+extension MeterPayload {
+    public var hashedBytes: [UInt8] { answer.bytes }
+    public var printed: PrintedPayload { .bytes(answer.bytes) }
+}
+
+/// A payload as `--payload` prints it: bytes (as `payload` when UTF-8 text, else
+/// `payload_hex`), or a JSON value (as `payload`).
+public enum PrintedPayload {
+    case bytes([UInt8])
+    case json(JSONValue)
 }
 
 /// The kinds of reading: energy (Wh of a meter register) and carbon (a grid's marginal

@@ -39,7 +39,7 @@ struct CompletionTests {
         #expect(try bash(["bond", "completions", ""]) == ["bash", "fish", "zsh"])
         #expect(try bash(["bond", "help", "b"]) == ["base58"])
         #expect(try bash(["bond", "base58", "encode", "--file", "Package.sw"]) == ["Package.swift"])
-        #expect(try bash(["bond", "read-meter", ""]) == ["energy-api", "eumel", "watttime"])
+        #expect(try bash(["bond", "read-meter", ""]) == ["energy-api", "eumel", "sunspec", "watttime"])
         #expect(try bash(["bond", "read-meter", "watttime", "--api", ""]) == ["v1", "v2", "v3"])
         #expect(try bash(["bond", "read-meter", "eumel", "--firmware", "v"]) == ["v1.0", "v2.1.1"])
     }
@@ -49,7 +49,7 @@ struct CompletionTests {
         #expect(try zsh("bond ba") == ["base58"])
         #expect(try zsh("bond base58 ") == ["decode", "encode"])
         #expect(try zsh("bond base58 encode --") == Self.optionsOfEncode)
-        #expect(try zsh("bond read-meter ") == ["energy-api", "eumel", "watttime"])
+        #expect(try zsh("bond read-meter ") == ["energy-api", "eumel", "sunspec", "watttime"])
         #expect(try zsh("bond read-meter eumel --register ") == ["export", "import"])
     }
 
@@ -60,7 +60,7 @@ struct CompletionTests {
         #expect(try fish("bond base58 encode --") == Self.optionsOfEncode)
         #expect(try fish("bond completions ") == ["bash", "fish", "zsh"])
         #expect(try fish("bond help ") == ["base58", "call", "chain-log", "completions", "config", "key", "read-meter", "send-tx", "sign-tx"])
-        #expect(try fish("bond read-meter ") == ["energy-api", "eumel", "watttime"])
+        #expect(try fish("bond read-meter ") == ["energy-api", "eumel", "sunspec", "watttime"])
         #expect(try fish("bond read-meter watttime --signal ") == ["index", "moer"])
     }
 }

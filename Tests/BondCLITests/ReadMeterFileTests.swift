@@ -62,7 +62,7 @@ struct ReadMeterFileTests {
         (["eumel"], "", "standard input (a SunSpec XML document): the XML document is empty (line 1)"),
         (["eumel"], "{\"moer\": 1}", "standard input (a SunSpec XML document): malformed XML at line 1: not an XML document: no element where it starts"),
         (["eumel"], "<SunSpecData><d t=\"2020-01-01T00:00:00Z\"><m id=\"1\"/></d></SunSpecData>",
-         "standard input (a SunSpec XML document): SunSpecData/d at line 1 has no meter block (SunSpec model 201-204 or 211-214)"),
+         "standard input (a SunSpec XML document): SunSpecData/d at line 1 has no energy model (SunSpec meters 201-204 and 211-214, DER AC measurement 701, inverters 101-103 and 111-113); its models: 1"),
         (["eumel"], "<SunSpecData><d><m id=\"211\"/></d></SunSpecData>",
          "standard input (a SunSpec XML document): SunSpecData/d at line 1 has no measurement time t"),
         (["eumel"], "<SunSpecData><d t=\"2020-01-01T00:00:00Z\"><m id=\"213\"><p id=\"TotWhImp\">NaN</p></m></d></SunSpecData>",

@@ -89,9 +89,8 @@ struct JSONObject: ~Copyable {
         bytes.append(contentsOf: json)
     }
 
-    /// Adds `"key": "value"`, or `"key": null` for nil, where the key is a driver's
-    /// (snake_case, needing no escaping).
-    mutating func field(_ key: String, _ value: String?) {
+    /// Adds `"key": value`, where the key is a driver's (snake_case, needing no escaping).
+    mutating func field(_ key: String, _ value: JSONValue) {
         if !empty {
             bytes.append(UInt8(ascii: ","))
             bytes.append(UInt8(ascii: " "))
@@ -99,7 +98,7 @@ struct JSONObject: ~Copyable {
         empty = false
         JSONWriter.appendString(key, to: &bytes)
         bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
-        if let value { JSONWriter.appendString(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+        JSONWriter.append(value, to: &bytes)
     }
 
     /// Closes the object and returns it as one line ending in a newline.

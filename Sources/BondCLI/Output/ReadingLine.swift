@@ -8,10 +8,11 @@ import Hashing
 enum ReadingLine {
     /// The JSON line of `reading`, with the driver's `fields` after it, taken from `payload`
     /// and accessed at `accessedEpoch`; with `includePayload`, the payload itself as `payload`
-    /// (UTF-8 text) or `payload_hex` (other bytes).
-    static func line(_ reading: Reading, fields: [LineField], payload: [UInt8], driver: String, source: String, accessedEpoch: Int,
+    /// (UTF-8 text or the driver's JSON form) or `payload_hex` (other bytes).
+    static func line(_ reading: Reading, fields: [LineField], payload: some MeterPayload, driver: String, source: String, accessedEpoch: Int,
                      includePayload: Bool) -> JSONObject {
-        var line = JSONObject(capacity: 512 + (includePayload ? payload.count * 2 : 0))
+        let hashed = payload.hashedBytes
+        var line = JSONObject(capacity: 512 + (includePayload ? hashed.count * 2 + payload.answer.bytes.count : 0))
         switch reading {
         case .energy(let reading):
             line.string("kind", ReadingKind.energy.rawValue)
@@ -35,12 +36,17 @@ enum ReadingLine {
             times(&line, measured: reading.measuredEpoch, accessed: accessedEpoch)
         }
         for field in fields { line.field(field.key, field.value) }
-        line.hex("payload_sha256", SHA256.hash(payload))
+        line.hex("payload_sha256", SHA256.hash(hashed))
         if includePayload {
-            if let text = String(validating: payload, as: UTF8.self) {
-                line.string("payload", text)
-            } else {
-                line.hex("payload_hex", payload)
+            switch payload.printed {
+            case .json(let value):
+                line.value("payload", value)
+            case .bytes(let bytes):
+                if let text = String(validating: bytes, as: UTF8.self) {
+                    line.string("payload", text)
+                } else {
+                    line.hex("payload_hex", bytes)
+                }
             }
         }
         return line

@@ -27,6 +27,11 @@ protocol DriverSpec {
     ///   opening what the options name (a cursor, a token cache, a password file).
     static func networkDriver(_ invocation: Invocation) throws -> (driver: Driver, transport: Driver.Transport, source: String)
 
+    /// A mode of the driver's own that prints other lines than a reading (`sunspec --scan`),
+    /// run instead of the read when its options ask for it; nil when they do not (the default).
+    /// - Throws: what the mode's reads throw.
+    static func otherMode(_ invocation: Invocation) throws -> ExitStatus?
+
     /// What to do when a payload holds nothing to report: by default a note at `-v`.
     /// - Throws: whatever the driver's options make of it (``PayloadError`` with
     ///   `--require-reading`).
@@ -34,6 +39,8 @@ protocol DriverSpec {
 }
 
 extension DriverSpec {
+    static func otherMode(_ invocation: Invocation) throws -> ExitStatus? { nil }
+
     static func nothing(_ reason: String, _ invocation: Invocation) throws {
         invocation.diagnostics.note("\(reason): nothing to report")
     }

@@ -18,6 +18,7 @@ enum ReadMeterCommand {
     /// Runs the driver of `spec` as the options ask: the saved payload of `--file`, or the
     /// source.
     static func run<Spec: DriverSpec>(_ spec: Spec.Type, _ invocation: Invocation) throws -> ExitStatus {
+        if let status = try Spec.otherMode(invocation) { return status }
         if let path = invocation.arguments.text(SourceOptions.file) {
             let driver = try Spec.savedDriver(invocation)
             let answer = try SourceOptions.saved(path)
@@ -56,7 +57,7 @@ enum ReadMeterCommand {
             return .ok
         }
         guard let result else { return .ok }
-        try invocation.output.write(ReadingLine.line(result.value.reading, fields: result.fields, payload: result.payload.answer.bytes,
+        try invocation.output.write(ReadingLine.line(result.value.reading, fields: result.fields, payload: result.payload,
                                                      driver: Spec.Driver.name, source: source, accessedEpoch: accessed,
                                                      includePayload: arguments.flag(SourceOptions.payload)))
         try invocation.output.flush()

@@ -1,0 +1,44 @@
+// bond's door to libmodbus (Debian libmodbus5), loaded with dlopen the first time a command
+// reads a Modbus device, never linked. One connection per context: Modbus TCP or RTU over a
+// serial line, one unit id, reads of holding registers (function 0x03).
+#ifndef BOND_CMODBUS_SHIM_H
+#define BOND_CMODBUS_SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Loads libmodbus.so.5 once. Returns 0, or -1 with a message in `error`.
+int bond_modbus_load(char *error, size_t size);
+
+/// A Modbus TCP context for `host` (a name or an address) and `port`, or NULL with errno set.
+void *bond_modbus_new_tcp(const char *host, const char *port);
+
+/// A Modbus RTU context for the serial device `path`: `baud`, parity 'N', 'E' or 'O', data
+/// bits, stop bits; or NULL with errno set.
+void *bond_modbus_new_rtu(const char *path, int baud, char parity, int data_bits, int stop_bits);
+
+/// Sets the unit id and the time allowed for each answer (and between its bytes), in
+/// microseconds. Returns 0, or an errno value.
+int bond_modbus_configure(void *context, int unit_id, uint32_t timeout_microseconds);
+
+/// Connects. Returns 0, or an errno value.
+int bond_modbus_connect(void *context);
+
+/// Reads `count` (1 to 125) holding registers from `address` into `registers`. Returns 0, or
+/// an errno value: libmodbus's own codes are `bond_modbus_error_base()` plus the Modbus
+/// exception code (1 to 11) or its framing errors (12 and up).
+int bond_modbus_read(void *context, int address, int count, uint16_t *registers);
+
+/// libmodbus's description of an errno value.
+const char *bond_modbus_strerror(int code);
+
+/// libmodbus's base of its own errno values (MODBUS_ENOBASE).
+int bond_modbus_error_base(void);
+
+/// Discards what the peer sent that was not read (a late answer).
+void bond_modbus_flush(void *context);
+
+/// Closes the connection and frees the context.
+void bond_modbus_free(void *context);
+
+#endif
