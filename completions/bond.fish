@@ -100,7 +100,7 @@ complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l stop-bits -x -a '1
 complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l file -r -F -d 'read a saved register dump in PATH (- for stdin), as --payload prints it, instead of the device'
 complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l payload -d 'add the raw response as "payload"'
 complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l emit-failure -d 'when the source cannot be read, print a meter_down line and exit 0'
-complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l unit-id -x -d 'the device'\''s unit id, 1 to 255 (default 1)'
+complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l unit-id -x -d 'the device'\''s unit id, 1 to 255 over TCP, 1 to 247 on a serial line (default 1)'
 complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l timeout -x -d 'time allowed for each Modbus answer (default 2 s)'
 complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l retries -x -d 'retries after no answer, no connection or a gateway'\''s exception (default 2)'
 complete -c bond -n '__bond_at '\''read-meter sunspec'\''' -l allow-http -d 'allow Modbus TCP, which has no encryption, to any host (by default only to local networks)'

@@ -15,13 +15,15 @@
 #
 # Environment (all optional): BOND (the bond binary; default the one on PATH, else
 # /usr/local/bin/bond), BOND_CONFIG (default /etc/bond/config.yaml), BOND_PROFILE (default
-# producer), BOND_STATE_DIR (default /var/lib/bond: the lock and the spool), BOND_LOG_COMMAND
+# producer), BOND_METER (the read-meter driver, default eumel; sunspec for an inverter or meter
+# on Modbus, with the profile's read-meter.sunspec section), BOND_STATE_DIR (default /var/lib/bond: the lock and the spool), BOND_LOG_COMMAND
 # (a shell command that diagnostics are piped to, default `logger -t bond-PROFILE`, i.e.
 # syslog; `cat >&2` keeps them on stderr).
 set -euo pipefail
 bond=${BOND:-$(command -v bond || echo /usr/local/bin/bond)}
 export BOND_CONFIG=${BOND_CONFIG:-/etc/bond/config.yaml}
 profile=${BOND_PROFILE:-producer}
+meter=${BOND_METER:-eumel}
 state=${BOND_STATE_DIR:-/var/lib/bond}
 log_command=${BOND_LOG_COMMAND:-logger -t bond-$profile}
 mkdir -p "$state"
@@ -40,7 +42,7 @@ if [[ -d $state/$profile-spool ]]; then
 fi
 
 # 2. This run's reading: read, log, sign, send (or spool).
-"$bond" read-meter eumel --profile "$profile" --emit-failure \
+"$bond" read-meter "$meter" --profile "$profile" --emit-failure \
     | "$bond" chain-log append --profile "$profile" \
     | "$bond" sign-tx --profile "$profile" \
     | "$bond" send-tx --profile "$profile" --spool "$state/$profile-spool" --wait

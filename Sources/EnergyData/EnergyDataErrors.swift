@@ -77,10 +77,19 @@ public enum ModbusError: CategorizedError, Equatable, Sendable {
     /// An answer that is not a valid one (a bad CRC, the wrong unit, too few registers), after
     /// the retries.
     case badAnswer(peer: String, address: Int, reason: String)
-    /// The serial device cannot be opened or set up; `missing` when it does not exist.
-    case serialPort(path: String, reason: String, missing: Bool, denied: Bool)
+    /// The serial device cannot be opened or set up: it does not exist, bond may not open it,
+    /// it is not a serial device (a directory, a file, /dev/null), or the system refused.
+    case serialPort(path: String, reason: String, problem: SerialPortProblem)
+    /// The model chain read in several reads was not the one walked: the device changed it
+    /// meanwhile (a restart).
+    case changedWhileRead(peer: String)
     /// libmodbus could not be loaded: the message names it and its Debian package.
     case libraryUnavailable(String)
+
+    /// Why a serial device could not be used.
+    public enum SerialPortProblem: Equatable, Sendable {
+        case missing, denied, notSerial, other
+    }
 
     /// The name of an exception code in the Modbus Application Protocol specification.
     public static func exceptionName(_ code: Int) -> String {
@@ -104,7 +113,7 @@ public enum ModbusError: CategorizedError, Equatable, Sendable {
     public var isTemporary: Bool {
         switch self {
         case .exception(_, let code, _, _): return code == 0x0A || code == 0x0B
-        case .timeout, .unreachable, .badAnswer: return true
+        case .timeout, .unreachable, .badAnswer, .changedWhileRead: return true
         case .serialPort, .libraryUnavailable: return false
         }
     }
@@ -112,8 +121,13 @@ public enum ModbusError: CategorizedError, Equatable, Sendable {
     public var category: ErrorCategory {
         switch self {
         case .exception: return isTemporary ? .temporary : .refused
-        case .timeout, .unreachable, .badAnswer: return .temporary
-        case .serialPort(_, _, let missing, let denied): return missing ? .missingInput : denied ? .permission : .io
+        case .timeout, .unreachable, .badAnswer, .changedWhileRead: return .temporary
+        case .serialPort(_, _, let problem):
+            switch problem {
+            case .missing, .notSerial: return .missingInput
+            case .denied: return .permission
+            case .other: return .io
+            }
         case .libraryUnavailable: return .unavailable
         }
     }
@@ -129,8 +143,12 @@ public enum ModbusError: CategorizedError, Equatable, Sendable {
             return "cannot reach \(peer): \(reason)"
         case .badAnswer(let peer, let address, let reason):
             return "\(peer) answered the read at \(address) with an invalid frame: \(reason)"
-        case .serialPort(let path, let reason, _, _):
-            return "cannot open serial port '\(MessageText.sanitized(path, limit: 200))': \(reason)"
+        case .serialPort(let path, let reason, let problem):
+            let quoted = "'\(MessageText.sanitized(path, limit: 200))'"
+            if problem == .notSerial { return "\(quoted) is not a serial device (\(reason))" }
+            return "cannot open serial port \(quoted): \(reason)"
+        case .changedWhileRead(let peer):
+            return "\(peer): the model chain changed while bond read it (the device restarted?); asking again may succeed"
         case .libraryUnavailable(let message):
             return message
         }

@@ -12,20 +12,40 @@ extension DevNodeSuite {
             let config: String
             let state: String
 
-            init() throws {
+            /// The meter's driver, as the job's BOND_METER names it.
+            let meter: String
+
+            /// An installation reading the rising logger, or (`sunspecUnit`) a SunSpec unit of the
+            /// Modbus peer.
+            init(sunspecUnit: Int? = nil) throws {
                 testbed = try OriginTestbed("producer")
                 let directory = testbed.directory
                 let password = try testbed.fixtures.passwordFile("eumel-secret")
                 state = directory.path("state")
                 config = directory.path("config.yaml")
+                let reading: String
+                if let sunspecUnit {
+                    meter = "sunspec"
+                    reading = """
+                          read-meter.sunspec:
+                            host: \(try ModbusPeer.tcp())
+                            unit-id: \(sunspecUnit)
+                            register: export
+                        """
+                } else {
+                    meter = "eumel"
+                    reading = """
+                          read-meter.eumel:
+                            url: \(testbed.loggerURL())
+                            user: admin
+                            password-file: \(password)
+                            register: export
+                            retries: 0
+                        """
+                }
                 try """
                     producer:
-                      read-meter.eumel:
-                        url: \(testbed.loggerURL())
-                        user: admin
-                        password-file: \(password)
-                        register: export
-                        retries: 0
+                    \(reading)
                       chain-log:
                         dir: \(directory.path("log"))
                       sign-tx:
@@ -49,7 +69,7 @@ extension DevNodeSuite {
 
             /// The job as cron runs it.
             var command: String {
-                "BOND=\(BondBinary.url.path) BOND_CONFIG=\(config) BOND_STATE_DIR=\(state) BOND_LOG_COMMAND='cat >&2' examples/producer-job.sh"
+                "BOND=\(BondBinary.url.path) BOND_CONFIG=\(config) BOND_STATE_DIR=\(state) BOND_METER=\(meter) BOND_LOG_COMMAND='cat >&2' examples/producer-job.sh"
             }
 
             /// One cron run of the job; its stdout.
@@ -95,6 +115,20 @@ extension DevNodeSuite {
             #expect(try installation.testbed.onChainFileHash() == entries.last?["chain_hash"] as? String)
             let spooled = try BondBinary.run(["send-tx", "--spool-status", installation.state + "/producer-spool"])
             #expect(spooled.stdout.isEmpty)
+        }
+
+        @Test("a SunSpec site's job (BOND_METER=sunspec): the inverter's energy logged and on chain")
+        func sunspecSite() throws {
+            let installation = try Installation(sunspecUnit: 2)
+            let run = try installation.run()
+            #expect(run.status == 0, "\(run.stderr)")
+            let status = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["status"] as? String
+            #expect(status == "mined", "\(run.stdout) \(run.stderr)")
+            let entries = try installation.testbed.logEntries()
+            let events = try installation.testbed.events()
+            #expect(entries.count == 1)
+            #expect(events.map(\.reading) == ["9876543210"])
+            #expect(events.map(\.fileHash) == entries.compactMap { $0["chain_hash"] as? String })
         }
 
         @Test("two overlapping runs: the second skips while the first holds the lock; nothing is doubled")

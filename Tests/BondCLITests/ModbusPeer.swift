@@ -12,6 +12,9 @@ enum ModbusPeer {
     /// `127.0.0.1:PORT`.
     static func tcp() throws -> String { try variable("BOND_MODBUS_TCP") }
 
+    /// `127.0.0.1:PORT` of the peer that answers one byte every 100 ms.
+    static func drip() throws -> String { try variable("BOND_MODBUS_DRIP") }
+
     /// The pseudo-terminal bond opens for Modbus RTU.
     static func rtu() throws -> String { try variable("BOND_MODBUS_RTU") }
 

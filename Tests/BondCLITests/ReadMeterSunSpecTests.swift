@@ -90,6 +90,24 @@ struct ReadMeterSunSpecTests {
         }
     }
 
+    @Test("a float32 energy point that changes between polls is never read half from each: both registers come from one read")
+    func tornFloat() throws {
+        for _ in 0..<6 {
+            let result = try BondBinary.run(["read-meter", "sunspec", "--host", try ModbusPeer.tcp(), "--unit-id", "27"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(["1000", "2000000"].contains(try Self.energyText(result.stdout)), "\(result.stdout)")
+        }
+    }
+
+    @Test("a chain whose end marker is register 65535 reads to its end")
+    func lastRegister() throws {
+        let result = try BondBinary.run(["read-meter", "sunspec", "--host", try ModbusPeer.tcp(), "--unit-id", "26", "--base", "65358", "--payload"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.energyText(result.stdout) == "123456.78")
+        let dump = try #require(result.line["payload"] as? [String: Any])
+        #expect(try Hex.decode(try #require(dump["registers"] as? String)).count == 2 * (65536 - 65358))
+    }
+
     @Test("--model picks the inverter of a device that has a meter too; --base names the marker's register")
     func modelAndBase() throws {
         let host = try ModbusPeer.tcp()
@@ -157,7 +175,7 @@ struct ReadMeterSunSpecTests {
         Fault(unit: "11", options: [], status: 75, message: "unit 11 answered the read of 4 registers at 40000 with exception 0x0B GATEWAY TARGET DEVICE FAILED TO RESPOND"),
         Fault(unit: "12", options: [], status: 69, message: "unit 12 answered the read of 4 registers at 40000 with exception 0x04 SERVER DEVICE FAILURE"),
         Fault(unit: "13", options: [], status: 75, message: "with exception 0x0A GATEWAY PATH UNAVAILABLE"),
-        Fault(unit: "15", options: [], status: 65, message: "error: model 203 (ac_meter_abcn) point TotWhImp at register 40116 is not implemented (0x00000000)"),
+        Fault(unit: "15", options: [], status: 65, message: "unit 15: model 203 (ac_meter_abcn) point TotWhImp at register 40116 is not implemented (0x00000000)"),
         Fault(unit: "16", options: [], status: 65, message: "model 203 (ac_meter_abcn) point TotWh_SF at register 40124 is not implemented (0x8000): TotWhImp cannot be scaled"),
         Fault(unit: "17", options: [], status: 65, message: "model 213 (ac_meter_abcn_float) point TotWhImp at register 40138 is not implemented (0x7FC00000)"),
         Fault(unit: "18", options: [], status: 65, message: "model 701 (DERMeasureAC) point TotWhAbs at register 40093 is not implemented (0xFFFFFFFFFFFFFFFF)"),
@@ -179,6 +197,50 @@ struct ReadMeterSunSpecTests {
         #expect(result.stderr.contains(fault.message), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test("an answer that says it is another unit's is refused (75), never read as this unit's")
+    func otherUnit() throws {
+        let result = try BondBinary.run(["read-meter", "sunspec", "--host", try ModbusPeer.tcp(), "--unit-id", "25", "--retries", "0"])
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("unit 25 answered the read at 40000 with an invalid frame: the answer is unit 26's, not unit 25's"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("an answer that trickles in is cut off at --timeout: the whole answer, not each byte")
+    func trickle() throws {
+        let start = Date()
+        let result = try BondBinary.run(["read-meter", "sunspec", "--host", try ModbusPeer.drip(), "--timeout", "500ms", "--retries", "0"])
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("did not answer the read of 4 registers at 40000 in time"), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(start) < 3)
+    }
+
+    @Test("a name that does not resolve is said so (75), not taken for a refused connection (in a network namespace of its own)")
+    func unresolved() throws {
+        let result = try ShellCommand.run("/usr/bin/unshare", ["-n", BondBinary.url.path, "read-meter", "sunspec", "--host", "bond-no-such-host", "--retries", "0"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot reach bond-no-such-host:502 unit 1: cannot resolve 'bond-no-such-host': "), "\(result.stderr)")
+    }
+
+    @Test("--file reads a whole --payload line as well as the dump alone")
+    func wholeLine() throws {
+        let asked = try BondBinary.run(["read-meter", "sunspec", "--host", try ModbusPeer.tcp(), "--unit-id", "1", "--payload"])
+        #expect(asked.status == 0, "\(asked.stderr)")
+        let replayed = try BondBinary.run(["read-meter", "sunspec", "--file", "-"], input: asked.stdout)
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+        #expect(replayed.line["payload_sha256"] as? String == asked.line["payload_sha256"] as? String)
+        #expect(try Self.energyText(replayed.stdout) == "123456.78")
+    }
+
+    @Test("a profile cannot turn --scan on: it changes what the command does")
+    func scanNotFromProfile() throws {
+        let directory = try TemporaryDirectory()
+        let config = directory.path("config.yaml")
+        try "x:\n  read-meter.sunspec:\n    scan: true\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let checked = try BondBinary.run(["config", "check", "--config", config])
+        #expect(checked.status == 78, "\(checked.stderr)")
+        #expect(checked.stderr.contains("scan"), "\(checked.stderr)")
     }
 
     @Test("retries: a gateway's exception is asked again (noted at -v), then reported")
@@ -212,7 +274,8 @@ struct ReadMeterSunSpecTests {
         (["--host", "127.0.0.1", "--serial", "/dev/ttyUSB0"], "--host reads over Modbus TCP and --serial over a serial line: give one of them"),
         (["--baud", "19200", "--host", "127.0.0.1"], "--baud needs --serial"),
         (["--serial", "/dev/ttyUSB0", "--baud", "0"], "--baud 0: give a speed from 1 to 4000000 baud"),
-        (["--host", "127.0.0.1", "--scan", "--model", "203"], "--scan lists the device's models; it reads no register"),
+        (["--host", "127.0.0.1", "--scan", "--model", "203"], "--scan lists the device's models instead of reading an energy register"),
+        (["--serial", "/dev/ttyUSB0", "--unit-id", "250"], "--unit-id 250: a serial line's unit ids are 1 to 247"),
         (["--host", "127.0.0.1", "--model", "120"], "--model 120: bond reads energy from models 201-204, 211-214, 701, 101-103 and 111-113"),
         (["--host", "127.0.0.1", "--base", "65534"], "--base 65534: give a register from 0 to 65533"),
         (["--host", "127.0.0.1", "--timeout", "0"], "--timeout must be more than 0"),
@@ -229,6 +292,8 @@ struct ReadMeterSunSpecTests {
     @Test("a saved dump that is not one is 65, naming the file and what is wrong", arguments: [
         ("not json", "(a SunSpec register dump): "),
         (#"{"base": 40000, "unit_id": 1}"#, "(a SunSpec register dump): /registers must be a hex string"),
+        (#"{"kind": "energy"}"#, #"/base is missing: a register dump is {"base": N, "unit_id": N, "registers": "0x..."}"#),
+        (#"{"base": 40000, "unit_id": 1, "registers": "0x53756e53"}"#, "hold the SunSpec marker and no model chain: no end marker 0xFFFF"),
         (#"{"base": -1, "unit_id": 1, "registers": "0x"}"#, "/base must be an integer from 0 to 65535"),
         (#"{"base": 40000, "unit_id": 1, "registers": "0x53756e"}"#, "/registers holds 3 bytes, not whole 16-bit registers"),
         (#"{"base": 40000, "unit_id": 1, "registers": "0x0000000000010000"}"#, "the registers at 40000 do not begin with the SunSpec marker SunS (0x53756e53)"),
@@ -274,10 +339,15 @@ struct ReadMeterSunSpecRTUTests {
         #expect(after.status == 0, "\(after.stderr)")
     }
 
-    @Test("a serial port that does not exist is 66, one that cannot be opened is named")
+    @Test("a serial port that does not exist, or a path that is no serial device, is 66 and named")
     func missingPort() throws {
         let result = try BondBinary.run(["read-meter", "sunspec", "--serial", "/dev/bond-no-such-port"])
         #expect(result.status == 66)
         #expect(result.stderr.contains("cannot open serial port '/dev/bond-no-such-port': No such file or directory"), "\(result.stderr)")
+        for path in ["/tmp", "/dev/null"] {
+            let notSerial = try BondBinary.run(["read-meter", "sunspec", "--serial", path])
+            #expect(notSerial.status == 66, "\(notSerial.stderr)")
+            #expect(notSerial.stderr.contains("'\(path)' is not a serial device ("), "\(notSerial.stderr)")
+        }
     }
 }

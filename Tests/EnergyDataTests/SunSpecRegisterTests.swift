@@ -63,12 +63,12 @@ struct SunSpecRegisterTests {
         }
     }
 
-    @Test("the ranges kept whole: 203's TotWhExp through TotWh_SF, 701's TotWhInj through TotWh_SF, an inverter's WH and WH_SF")
+    @Test("the ranges kept whole: 203's TotWhExp through TotWh_SF, 701's TotWhInj through TotWh_SF, an inverter's WH and WH_SF, 213's float32 TotWhExp through TotWhImp")
     func together() {
         let models = [SunSpec.ModelHeader(id: 1, address: 40002, length: 66), SunSpec.ModelHeader(id: 203, address: 40070, length: 105),
                       SunSpec.ModelHeader(id: 701, address: 40177, length: 153), SunSpec.ModelHeader(id: 103, address: 40332, length: 50),
                       SunSpec.ModelHeader(id: 213, address: 40384, length: 124)]
-        #expect(SunSpec.together(models) == [40108...40124, 40196...40297, 40356...40358])
+        #expect(SunSpec.together(models) == [40108...40124, 40196...40297, 40356...40358, 40444...40453])
     }
 
     static let common: [UInt16] = [1, 66] + [UInt16](repeating: 0, count: 66)
@@ -95,6 +95,19 @@ struct SunSpecRegisterTests {
         #expect(throws: PayloadError.invalid(message)) {
             try SunSpec.RegisterMap(base: 40000, unitID: 1, registers: SunSpec.marker + registers + [UInt16](repeating: 0, count: registers.count == 2 && registers[0] == 1 ? 66 : 0))
         }
+    }
+
+    @Test("a dump of the marker alone says it has no chain")
+    func markerAlone() {
+        #expect(throws: PayloadError.invalid("the registers at 40000 hold the SunSpec marker and no model chain: no end marker 0xFFFF")) {
+            try SunSpec.RegisterMap(base: 40000, unitID: 1, registers: SunSpec.marker)
+        }
+    }
+
+    @Test("a string point's control and format characters (a right-to-left override) become '?'")
+    func stringCharacters() {
+        // "A", U+202E (E2 80 AE), "B", NUL padding.
+        #expect(Self.layout(.string, size: 3).value([0x41E2, 0x80AE, 0x4200][...]) == "A?B")
     }
 
     @Test("a chain of more than 256 models is refused")

@@ -32,11 +32,18 @@ read set to their type's not-implemented value. One image per unit id:
   22    40000  (zeros)         no SunS marker anywhere
   23    40000  1, 203, SunS    the marker again where the end marker belongs
   24    40000  1, 203          as unit 1, and the end marker's L register missing
+  25    40000  1, 203          as unit 1, but over TCP its answers say they are unit 26's
+  26    65358  1, 203          as unit 1, its end marker's ID the last register, 65535
+  27    40000  64100, 213      a vendor model (L 52), then 213 whose float32 TotWhImp (40124-40125)
+                               is 1000 and 2e6 in turn at every read: reads of 125 from 40000 split it
 Any other unit id gets no answer (as a gateway with no such device: the client times out).
+
+A second TCP port (`drip`) answers every request with the right frame, one byte every 100 ms,
+as a gateway that trickles would.
 
   python3 scripts/servers/modbus_server.py --ready-file F [--rtu PATH]
 
-writes F as {"tcp": "127.0.0.1:PORT", "rtu": PATH} once it serves.
+writes F as {"tcp": "127.0.0.1:PORT", "drip": "127.0.0.1:PORT", "rtu": PATH} once it serves.
 """
 import argparse
 import asyncio
@@ -139,7 +146,34 @@ def images():
         22: (40000, [0] * 200),
         23: image(40000, common, meter(203, 5, 5, 0), end=MARKER),
         24: image(40000, common, meter(203, 12345678, 3456789, -2), end=[0xFFFF]),
+        25: image(40000, common, meter(203, 12345678, 3456789, -2)),
+        26: image(65358, common, meter(203, 12345678, 3456789, -2), end=[0xFFFF]),
+        27: image(40000, [64100, 52] + [0] * 52, meter(213, 1000.0, 1.0)),
     }
+
+
+def other_unit(sending, pdu):
+    """Unit 25's answers say they are unit 26's (a gateway mixing up its devices)."""
+    if sending and pdu.dev_id == 25:
+        pdu.dev_id = 26
+    return pdu
+
+
+async def drip(reader, writer):
+    """Answers each read of holding registers with zeros, one byte every 100 ms."""
+    try:
+        while True:
+            request = await reader.readexactly(12)
+            count = int.from_bytes(request[10:12], "big")
+            answer = request[:4] + (3 + 2 * count).to_bytes(2, "big") + request[6:8] + bytes([2 * count]) + b"\0" * (2 * count)
+            for byte in answer:
+                writer.write(bytes([byte]))
+                await writer.drain()
+                await asyncio.sleep(0.1)
+    except (asyncio.IncompleteReadError, ConnectionError):
+        pass
+    finally:
+        writer.close()
 
 
 EXCEPTIONS = {11: ExcCodes.GATEWAY_NO_RESPONSE, 12: ExcCodes.DEVICE_FAILURE, 13: ExcCodes.GATEWAY_PATH_UNAVIABLE}
@@ -174,6 +208,10 @@ class Images(ModbusServerContext):
             value, factor = (1234567, -1) if self.polls % 2 else (12345670, -2)
             words[self.changing[0]:self.changing[0] + 2] = encode("acc32", 2, value)
             words[self.changing[1]] = encode("sunssf", 1, factor)[0]
+        if device_id == 27:
+            self.polls += 1
+            at = 2 + 54 + 68
+            words[at:at + 2] = encode("float32", 2, 1000.0 if self.polls % 2 else 2.0e6)
         start = address - base
         if start < 0 or start + count > len(words):
             return ExcCodes.ILLEGAL_ADDRESS
@@ -189,15 +227,17 @@ async def main():
     parser.add_argument("--rtu", help="the pseudo-terminal end to serve Modbus RTU on")
     options = parser.parse_args()
     context = Images()
-    tcp = ModbusTcpServer(context, address=("127.0.0.1", 0), ignore_missing_devices=True)
+    tcp = ModbusTcpServer(context, address=("127.0.0.1", 0), ignore_missing_devices=True, trace_pdu=other_unit)
     await tcp.serve_forever(background=True)
     port = tcp.transport.sockets[0].getsockname()[1]
+    dripping = await asyncio.start_server(drip, "127.0.0.1", 0)
+    drip_port = dripping.sockets[0].getsockname()[1]
     if options.rtu:
         rtu = ModbusSerialServer(context, framer=FramerType.RTU, port=options.rtu, baudrate=9600, ignore_missing_devices=True)
         await rtu.serve_forever(background=True)
     ready = options.ready_file + ".tmp"
     with open(ready, "w") as f:
-        json.dump({"tcp": f"127.0.0.1:{port}", "rtu": options.rtu}, f)
+        json.dump({"tcp": f"127.0.0.1:{port}", "drip": f"127.0.0.1:{drip_port}", "rtu": options.rtu}, f)
     os.replace(ready, options.ready_file)
     await asyncio.Event().wait()
 

@@ -10,24 +10,33 @@
 /// Loads libmodbus.so.5 once. Returns 0, or -1 with a message in `error`.
 int bond_modbus_load(char *error, size_t size);
 
-/// A Modbus TCP context for `host` (a name or an address) and `port`, or NULL with errno set.
-void *bond_modbus_new_tcp(const char *host, const char *port);
+/// A Modbus TCP context for `host` (a name, resolved here, or an address) and `port`; NULL
+/// with errno set, or with getaddrinfo's message in `error` when the name does not resolve.
+void *bond_modbus_new_tcp(const char *host, int port, char *error, size_t size);
 
 /// A Modbus RTU context for the serial device `path`: `baud`, parity 'N', 'E' or 'O', data
 /// bits, stop bits; or NULL with errno set.
 void *bond_modbus_new_rtu(const char *path, int baud, char parity, int data_bits, int stop_bits);
 
-/// Sets the unit id and the time allowed for each answer (and between its bytes), in
+/// Sets the unit id, the time allowed for each answer and between two of its bytes, in
 /// microseconds. Returns 0, or an errno value.
-int bond_modbus_configure(void *context, int unit_id, uint32_t timeout_microseconds);
+int bond_modbus_configure(void *context, int unit_id, uint32_t timeout_microseconds, uint32_t byte_timeout_microseconds);
 
 /// Connects. Returns 0, or an errno value.
 int bond_modbus_connect(void *context);
 
-/// Reads `count` (1 to 125) holding registers from `address` into `registers`. Returns 0, or
-/// an errno value: libmodbus's own codes are `bond_modbus_error_base()` plus the Modbus
-/// exception code (1 to 11) or its framing errors (12 and up).
-int bond_modbus_read(void *context, int address, int count, uint16_t *registers);
+/// A TCP answer that came from another unit than the one asked (`*answered_unit` says which).
+#define BOND_MODBUS_OTHER_UNIT (-2)
+
+/// Reads `count` (1 to 125) holding registers from `address` into `registers`, the whole
+/// answer within `deadline_microseconds` of the request (over TCP; a serial line's answer is
+/// bounded by the time between its bytes). Over TCP bond builds the request and checks the
+/// answer itself: its transaction id, protocol, unit id (the MBAP header: Modbus Messaging
+/// Implementation Guide V1.0b, 3.1.3), function and byte count. Returns 0, or an errno value:
+/// libmodbus's own codes are `bond_modbus_error_base()` plus the Modbus exception code (1 to
+/// 11) or its framing errors (12 and up); BOND_MODBUS_OTHER_UNIT.
+int bond_modbus_read(void *context, int tcp, int unit_id, int address, int count, uint16_t *registers, uint32_t deadline_microseconds,
+                     int *answered_unit);
 
 /// libmodbus's description of an errno value.
 const char *bond_modbus_strerror(int code);

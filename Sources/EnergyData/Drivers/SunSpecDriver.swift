@@ -31,6 +31,8 @@ public struct SunSpecDriver: MeterDriver {
         public let map: Result<SunSpec.RegisterMap, PayloadError>
         /// When the registers were read (a dump: when it was read back), epoch seconds.
         public let readEpoch: Int
+        /// The device asked (`192.168.1.30:502 unit 126`), which a message names; nil for a dump.
+        public let peer: String?
 
         /// Over the registers, whether they were read now or from a dump.
         public var hashedBytes: [UInt8] { (try? map.get())?.bytes ?? answer.bytes }
@@ -54,14 +56,14 @@ public struct SunSpecDriver: MeterDriver {
         let map = try SunSpec.readMap(over: transport, base: base)
         var bytes: [UInt8] = []
         JSONWriter.append(map.dump, to: &bytes)
-        return Payload(answer: SourceAnswer(bytes), map: .success(map), readEpoch: time(nil))
+        return Payload(answer: SourceAnswer(bytes), map: .success(map), readEpoch: time(nil), peer: transport.peer)
     }
 
     public func payload(saved answer: SourceAnswer) -> Payload {
         let map = Result { () throws(PayloadError) in
             try answer.read(as: "a SunSpec register dump") { bytes throws(PayloadError) in try SunSpec.RegisterMap(dump: bytes) }
         }
-        return Payload(answer: answer, map: map, readEpoch: time(nil))
+        return Payload(answer: answer, map: map, readEpoch: time(nil), peer: nil)
     }
 
     /// The models of the payload's chain (`--scan`).
@@ -82,8 +84,9 @@ public struct SunSpecDriver: MeterDriver {
             chosen = data.blockIDs[try SunSpec.energyBlock(in: data, model: model).index]
             reading = try SunSpec.reading(of: data, register: register, model: model)
         } catch {
-            guard let savedAs = payload.answer.savedAs, case .invalid(let reason) = error else { throw error }
-            throw .invalid("\(savedAs) (a SunSpec register dump): \(reason)")
+            guard case .invalid(let reason) = error else { throw error }
+            if let savedAs = payload.answer.savedAs { throw .invalid("\(savedAs) (a SunSpec register dump): \(reason)") }
+            throw .invalid("\(payload.peer.map { "\($0): " } ?? "")\(reason)")
         }
         let sunspec = JSONValue.object(JSONObjectValue([
             ("unit_id", .number(String(map.unitID))), ("base", .number(String(map.base))), ("model", .number(String(chosen))),

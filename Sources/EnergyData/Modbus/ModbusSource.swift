@@ -57,11 +57,26 @@ public final class ModbusSource {
         }
     }
 
+    /// ``timeout`` in microseconds, as libmodbus takes it.
+    private var timeoutMicroseconds: UInt32 {
+        UInt32(max(1, min(timeout.components.seconds * 1_000_000 + timeout.components.attoseconds / 1_000_000_000_000, Int64(UInt32.max))))
+    }
+
     private func readOnce(at address: Int, count: Int) throws(ModbusError) -> [UInt16] {
         let context = try connected()
         var registers = [UInt16](repeating: 0, count: count)
-        let code = registers.withUnsafeMutableBufferPointer { bond_modbus_read(context, Int32(address), Int32(count), $0.baseAddress) }
+        var tcp: Int32 = 0
+        if case .tcp = link { tcp = 1 }
+        var answeredUnit: Int32 = 0
+        let deadline = timeoutMicroseconds
+        let code = registers.withUnsafeMutableBufferPointer {
+            bond_modbus_read(context, tcp, Int32(unitID), Int32(address), Int32(count), $0.baseAddress, deadline, &answeredUnit)
+        }
         guard code != 0 else { return registers }
+        if code == BOND_MODBUS_OTHER_UNIT {
+            bond_modbus_flush(context)
+            throw .badAnswer(peer: peer, address: address, reason: "the answer is unit \(answeredUnit)'s, not unit \(unitID)'s")
+        }
         let error = failure(code, address: address, count: count)
         if error.isTemporary { bond_modbus_flush(context) }
         throw error
@@ -74,13 +89,25 @@ public final class ModbusSource {
             throw .libraryUnavailable(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         let made: UnsafeMutableRawPointer?
+        let byteTimeout: UInt32
         switch link {
-        case .tcp(let host, let port): made = bond_modbus_new_tcp(host, String(port))
-        case .rtu(let line): made = bond_modbus_new_rtu(line.path, Int32(line.baud), line.parity.letter, Int32(line.dataBits), Int32(line.stopBits))
+        case .tcp(let host, let port):
+            message = [CChar](repeating: 0, count: 512)
+            made = bond_modbus_new_tcp(host, Int32(port), &message, message.count)
+            if made == nil && errno == 0 {
+                let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                throw .unreachable(peer: peer, reason: "cannot resolve '\(host)': \(reason)")
+            }
+            // The answer's deadline bounds it whole (bond_modbus_read).
+            byteTimeout = timeoutMicroseconds
+        case .rtu(let line):
+            made = bond_modbus_new_rtu(line.path, Int32(line.baud), line.parity.letter, Int32(line.dataBits), Int32(line.stopBits))
+            // An RTU frame's bytes come without gaps (Modbus over Serial Line, 2.5.1.1: 1.5
+            // characters at most); 20 characters, or 50 ms for USB adapters' latency.
+            byteTimeout = min(timeoutMicroseconds, UInt32(max(50_000, 20 * 11 * 1_000_000 / max(line.baud, 1))))
         }
         guard let made else { throw connectFailure(errno) }
-        let microseconds = max(1, min(timeout.components.seconds * 1_000_000 + timeout.components.attoseconds / 1_000_000_000_000, Int64(UInt32.max)))
-        var code = bond_modbus_configure(made, Int32(unitID), UInt32(microseconds))
+        var code = bond_modbus_configure(made, Int32(unitID), timeoutMicroseconds, byteTimeout)
         if code == 0 { code = bond_modbus_connect(made) }
         guard code == 0 else {
             bond_modbus_free(made)
@@ -98,7 +125,14 @@ public final class ModbusSource {
     private func connectFailure(_ code: Int32) -> ModbusError {
         let reason = String(cString: bond_modbus_strerror(code))
         if case .rtu(let line) = link {
-            return .serialPort(path: line.path, reason: reason, missing: code == ENOENT, denied: code == EACCES || code == EPERM)
+            let problem: ModbusError.SerialPortProblem
+            switch code {
+            case ENOENT: problem = .missing
+            case EACCES, EPERM: problem = .denied
+            case ENOTTY, EISDIR, ENXIO, ENODEV: problem = .notSerial
+            default: problem = .other
+            }
+            return .serialPort(path: line.path, reason: reason, problem: problem)
         }
         return .unreachable(peer: peer, reason: reason)
     }

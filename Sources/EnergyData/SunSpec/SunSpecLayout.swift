@@ -52,7 +52,11 @@ extension SunSpec {
                 for word in registers { bytes += [UInt8(word >> 8), UInt8(word & 0xFF)] }
                 while bytes.last == 0 || bytes.last == 0x20 { bytes.removeLast() }
                 guard !bytes.isEmpty else { return nil }
-                return String(decoding: bytes.map { $0 < 0x20 || $0 == 0x7F ? 0x3F : $0 }, as: UTF8.self)
+                // Control and format characters (a right-to-left override) become '?'.
+                let text = String(decoding: bytes.map { $0 < 0x20 || $0 == 0x7F ? 0x3F : $0 }, as: UTF8.self)
+                return String(String.UnicodeScalarView(text.unicodeScalars.map {
+                    $0.properties.generalCategory == .format || $0.properties.generalCategory == .control ? "?" : $0
+                }))
             }
         }
     }

@@ -6,20 +6,22 @@
 extension SunSpec {
     /// The register map of the device `source` reaches, its marker at `base` or else at the
     /// first of ``standardBases`` that holds it.
-    /// - Throws: ``SourceError/modbus(_:)`` for a failed exchange; ``SourceError/answer(_:)``
-    ///   when no base holds the marker (what each held is named), for a broken chain, or for a
-    ///   chain that changed while it was read.
+    /// - Throws: ``SourceError/modbus(_:)`` for a failed exchange or a chain that changed
+    ///   while it was read; ``SourceError/answer(_:)`` when no base holds the marker (what each
+    ///   held is named) or for a broken chain.
     public static func readMap(over source: ModbusSource, base: Int? = nil) throws(SourceError) -> RegisterMap {
         let (found, firstHeader) = try findMarker(over: source, bases: base.map { [$0] } ?? standardBases)
+        // The end marker's registers: its ID and L, or the ID alone where the device has no
+        // register after it (or the ID is register 65535).
         var endLength = 2
         let chain: (models: [ModelHeader], endAddress: Int)
         do {
             chain = try walkChain(base: found) { address throws(SourceError) in
-                if address == found + 2, let firstHeader { return firstHeader }
-                if let words = try registers(over: source, at: address, count: min(2, 65536 - address)) { return words }
-                // A device may have no register after the end marker's ID.
-                guard let words = try registers(over: source, at: address, count: 1) else { return nil }
-                endLength = 1
+                var words: [UInt16]?
+                if address == found + 2, let firstHeader { words = firstHeader }
+                if words == nil { words = try registers(over: source, at: address, count: min(2, 65536 - address)) }
+                if words == nil { words = try registers(over: source, at: address, count: 1) }
+                if let words, words.first == endMarker { endLength = words.count }
                 return words
             }
         } catch {
@@ -32,14 +34,8 @@ extension SunSpec {
         for read in plan(from: found, to: end, keeping: together(chain.models)) {
             words += try reading(over: source, at: read.lowerBound, count: read.count)
         }
-        let map: RegisterMap
-        do {
-            map = try RegisterMap(base: found, unitID: source.unitID, registers: words)
-        } catch {
-            throw .answer(.invalid("\(source.peer): the model chain changed while bond read it (\(error.description))"))
-        }
-        guard map.models == chain.models else {
-            throw .answer(.invalid("\(source.peer): the model chain changed while bond read it"))
+        guard let map = try? RegisterMap(base: found, unitID: source.unitID, registers: words), map.models == chain.models else {
+            throw .modbus(.changedWhileRead(peer: source.peer))
         }
         return map
     }
@@ -88,12 +84,13 @@ extension SunSpec {
         }
     }
 
-    /// The register ranges that one read must hold whole: each integer energy point of the
-    /// chain's energy models with its scale factor.
+    /// The register ranges that one read must hold whole: the energy points of each energy
+    /// model of the chain, with their scale factor (a float32 point's two registers, too, must
+    /// not come from two reads).
     static func together(_ models: [ModelHeader]) -> [ClosedRange<Int>] {
         models.compactMap { model in
-            guard let energy = energyModel(model.id), let factor = energy.scaleFactor, let layout = layouts[model.id] else { return nil }
-            let names = Set([energy.importPoint, energy.exportPoint, factor].compactMap { $0 })
+            guard let energy = energyModel(model.id), let layout = layouts[model.id] else { return nil }
+            let names = Set([energy.importPoint, energy.exportPoint, energy.scaleFactor].compactMap { $0 })
             let points = layout.points.filter { names.contains($0.id) && $0.offset + $0.size <= model.length + 2 }
             guard let first = points.map(\.offset).min(), let last = points.map({ $0.offset + $0.size - 1 }).max() else { return nil }
             return (model.address + first)...(model.address + last)

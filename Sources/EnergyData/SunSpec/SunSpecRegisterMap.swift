@@ -79,8 +79,11 @@ extension SunSpec {
         /// - Throws: ``PayloadError`` when they are not a SunSpec map: no marker, a broken
         ///   chain, registers after the end marker.
         public init(base: Int, unitID: Int, registers: [UInt16]) throws(PayloadError) {
-            guard registers.count >= 3, Array(registers.prefix(2)) == SunSpec.marker else {
+            guard Array(registers.prefix(2)) == SunSpec.marker else {
                 throw .invalid("the registers at \(base) do not begin with the SunSpec marker SunS (0x53756e53)")
+            }
+            guard registers.count >= 3 else {
+                throw .invalid("the registers at \(base) hold the SunSpec marker and no model chain: no end marker 0xFFFF")
             }
             let chain: (models: [ModelHeader], endAddress: Int)
             do {
@@ -120,13 +123,18 @@ extension SunSpec {
             ]))
         }
 
-        /// The map in a dump (``dump``'s form).
-        /// - Throws: ``PayloadError`` naming the member: not JSON, a base or unit id out of
-        ///   range, registers that are not hex of whole registers, or not a SunSpec map.
+        /// The map in a dump (``dump``'s form), or in a line of `bond read-meter sunspec
+        /// --payload`, whose `payload` is one.
+        /// - Throws: ``PayloadError`` naming the member: not JSON, a base or unit id missing
+        ///   or out of range, registers that are not hex of whole registers, or not a SunSpec map.
         public init(dump bytes: [UInt8]) throws(PayloadError) {
-            let object = try JSONValueReader.object(bytes)
+            var object = try JSONValueReader.object(bytes)
+            if object["registers"] == nil, case .object(let payload)? = object["payload"] { object = payload }
             func integer(_ key: String, _ range: ClosedRange<Int>) throws(PayloadError) -> Int {
-                guard case .number(let text)? = object[key], let value = Int(text), range.contains(value) else {
+                guard let member = object[key] else {
+                    throw .invalid("/\(key) is missing: a register dump is {\"base\": N, \"unit_id\": N, \"registers\": \"0x...\"}")
+                }
+                guard case .number(let text) = member, let value = Int(text), range.contains(value) else {
                     throw .invalid("/\(key) must be an integer from \(range.lowerBound) to \(range.upperBound)")
                 }
                 return value
@@ -161,7 +169,7 @@ struct RegisterDeviceData: SunSpec.DeviceData {
     let measuredEpoch: Int
 
     var blockIDs: [Int] { map.models.map(\.id) }
-    var location: String { "the SunSpec device at \(map.base) (unit \(map.unitID))" }
+    var location: String { "the device with its SunS marker at register \(map.base)" }
     var fallback: Device { Device() }
 
     func block(at index: Int) -> SunSpec.Block {

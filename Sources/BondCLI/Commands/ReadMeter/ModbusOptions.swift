@@ -9,7 +9,8 @@ enum ModbusOptions {
     static let host = OptionSpec("host", .text(placeholder: "HOST[:PORT]"), help: "the Modbus TCP server: the device or its gateway (port 502 by default)")
         .conflicting(with: SourceOptions.file.name, message: "--file reads a saved dump and --host asks the device: give one of them")
         .conflicting(with: SerialOptions.serial.name, message: "--host reads over Modbus TCP and --serial over a serial line: give one of them")
-    static let unitID = SourceOptions.askingOnly(OptionSpec("unit-id", .integer(placeholder: "N"), help: "the device's unit id, 1 to 255 (default 1)"))
+    static let unitID = SourceOptions.askingOnly(OptionSpec("unit-id", .integer(placeholder: "N"),
+                                                            help: "the device's unit id, 1 to 255 over TCP, 1 to 247 on a serial line (default 1)"))
     static let timeout = SourceOptions.askingOnly(OptionSpec("timeout", .duration, help: "time allowed for each Modbus answer (default 2 s)"))
     static let retries = SourceOptions.askingOnly(OptionSpec("retries", .integer(placeholder: "N"),
                                                              help: "retries after no answer, no connection or a gateway's exception (default 2)"))
@@ -43,6 +44,9 @@ enum ModbusOptions {
         let unit = arguments.integer(unitID) ?? 1
         guard (1...255).contains(unit) else {
             throw CommandFailure.usage("--unit-id \(unit): give a unit id from 1 to 255 (0 is broadcast, which devices do not answer)")
+        }
+        if case .rtu = link, unit > 247 {
+            throw CommandFailure.usage("--unit-id \(unit): a serial line's unit ids are 1 to 247 (Modbus over Serial Line, 2.2)")
         }
         if arguments.duration(timeout) == .zero {
             throw CommandFailure.usage("--timeout must be more than 0 (bond never waits without a limit)")

@@ -9,7 +9,8 @@ enum SunSpecSpec: DriverSpec {
     static let register = OptionSpec("register", .choice(["import", "export"]),
                                      help: "energy from the grid (default) or fed in; an inverter's production is export")
     static let scan = OptionSpec("scan", help: "print one line per model found (model, base, length, name) instead of a reading")
-        .conflicting(with: "model", "register", "payload", "emit-failure", message: "--scan lists the device's models; it reads no register")
+        .conflicting(with: "model", "register", "payload", "emit-failure", message: "--scan lists the device's models instead of reading an energy register")
+        .onlyOnCommandLine()
     static let file = OptionSpec("file", .path, help: "read a saved register dump in PATH (- for stdin), as --payload prints it, instead of the device")
 
     static let summary = "any SunSpec inverter or meter over Modbus TCP or RTU"
