@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 static struct {
     modbus_t *(*new_tcp_pi)(const char *, const char *);
@@ -57,27 +58,44 @@ int bond_modbus_load(char *error, size_t size) {
     return loaded;
 }
 
-void *bond_modbus_new_tcp(const char *host, int port, char *error, size_t size) {
+void *bond_modbus_connect_tcp(const char *host, int port, int unit_id, uint32_t timeout_microseconds,
+                              uint32_t byte_timeout_microseconds, int *code, char *error, size_t size) {
     // Resolved here, so that a name that does not resolve is told apart from a refused
-    // connection (libmodbus reports both as ECONNREFUSED); libmodbus gets the address.
+    // connection (libmodbus reports both as ECONNREFUSED), and each address is tried.
     struct addrinfo hints = {0}, *found = NULL;
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     hints.ai_flags = AI_NUMERICSERV;
     char service[16];
     snprintf(service, sizeof service, "%d", port);
-    int code = getaddrinfo(host, service, &hints, &found);
-    if (code != 0) {
-        snprintf(error, size, "%s", code == EAI_SYSTEM ? strerror(errno) : gai_strerror(code));
-        errno = 0;
+    int resolved = getaddrinfo(host, service, &hints, &found);
+    if (resolved != 0) {
+        snprintf(error, size, "%s", resolved == EAI_SYSTEM ? strerror(errno) : gai_strerror(resolved));
+        *code = 0;
         return NULL;
     }
-    char address[INET6_ADDRSTRLEN] = "";
-    const void *raw = found->ai_family == AF_INET6 ? (const void *)&((struct sockaddr_in6 *)found->ai_addr)->sin6_addr
-                                                    : (const void *)&((struct sockaddr_in *)found->ai_addr)->sin_addr;
-    inet_ntop(found->ai_family, raw, address, sizeof address);
+    *code = ECONNREFUSED;
+    for (struct addrinfo *entry = found; entry != NULL; entry = entry->ai_next) {
+        char address[INET6_ADDRSTRLEN] = "";
+        const void *raw = entry->ai_family == AF_INET6 ? (const void *)&((struct sockaddr_in6 *)entry->ai_addr)->sin6_addr
+                                                        : (const void *)&((struct sockaddr_in *)entry->ai_addr)->sin_addr;
+        if (inet_ntop(entry->ai_family, raw, address, sizeof address) == NULL) continue;
+        modbus_t *context = mb.new_tcp_pi(address, service);
+        if (context == NULL) {
+            *code = errno ? errno : ENOMEM;
+            continue;
+        }
+        int failed = bond_modbus_configure(context, unit_id, timeout_microseconds, byte_timeout_microseconds);
+        if (failed == 0) failed = bond_modbus_connect(context);
+        if (failed == 0) {
+            freeaddrinfo(found);
+            return context;
+        }
+        *code = failed;
+        mb.free(context);
+    }
     freeaddrinfo(found);
-    return mb.new_tcp_pi(address, service);
+    return NULL;
 }
 
 void *bond_modbus_new_rtu(const char *path, int baud, char parity, int data_bits, int stop_bits) {
@@ -98,7 +116,8 @@ int bond_modbus_connect(void *context) { return mb.connect(context) == 0 ? 0 : (
 // notification already on its way when the answer came in finds a later generation and
 // does nothing.
 static pthread_mutex_t deadline_lock = PTHREAD_MUTEX_INITIALIZER;
-static int deadline_socket = -1;
+static int deadline_descriptor = -1;
+static int deadline_tcp;
 static int deadline_generation;
 static int deadline_expired;
 
@@ -106,7 +125,17 @@ static void expire(union sigval value) {
     pthread_mutex_lock(&deadline_lock);
     if (value.sival_int == deadline_generation) {
         deadline_expired = 1;
-        shutdown(deadline_socket, SHUT_RDWR);
+        if (deadline_tcp) {
+            shutdown(deadline_descriptor, SHUT_RDWR);
+        } else {
+            // A serial line cannot be shut down: its descriptor becomes a pipe at end of file.
+            int ends[2];
+            if (pipe(ends) == 0) {
+                close(ends[1]);
+                dup2(ends[0], deadline_descriptor);
+                close(ends[0]);
+            }
+        }
     }
     pthread_mutex_unlock(&deadline_lock);
 }
@@ -127,23 +156,25 @@ static int read_tcp(modbus_t *context, int unit_id, int address, int count, uint
         *answered_unit = answer[6];
         return BOND_MODBUS_OTHER_UNIT;
     }
-    if (answer[7] == 0x83) return MODBUS_ENOBASE + answer[8];
+    if (answer[7] == 0x83) return answer[8] >= 1 && answer[8] <= 11 ? MODBUS_ENOBASE + answer[8] : BOND_MODBUS_ODD_EXCEPTION - answer[8];
     if (answer[7] != 0x03 || answer[8] != 2 * count || length != 9 + 2 * count) return EMBBADDATA;
     for (int i = 0; i < count; i++) registers[i] = (uint16_t)(answer[9 + 2 * i] << 8 | answer[10 + 2 * i]);
     return 0;
 }
 
+static int read_rtu(modbus_t *context, int address, int count, uint16_t *registers) {
+    int read = mb.read_registers(context, address, count, registers);
+    if (read == count) return 0;
+    return read < 0 ? (errno ? errno : EIO) : EMBMDATA;
+}
+
 int bond_modbus_read(void *context, int tcp, int unit_id, int address, int count, uint16_t *registers, uint32_t deadline_microseconds,
                      int *answered_unit) {
     errno = 0;
-    if (!tcp) {
-        int read = mb.read_registers(context, address, count, registers);
-        if (read == count) return 0;
-        return read < 0 ? (errno ? errno : EIO) : EMBMDATA;
-    }
     pthread_mutex_lock(&deadline_lock);
     int generation = ++deadline_generation;
-    deadline_socket = mb.get_socket(context);
+    deadline_descriptor = mb.get_socket(context);
+    deadline_tcp = tcp;
     deadline_expired = 0;
     pthread_mutex_unlock(&deadline_lock);
     struct sigevent event = {0};
@@ -151,13 +182,14 @@ int bond_modbus_read(void *context, int tcp, int unit_id, int address, int count
     event.sigev_notify_function = expire;
     event.sigev_value.sival_int = generation;
     timer_t timer;
-    int timed = timer_create(CLOCK_MONOTONIC, &event, &timer) == 0;
-    if (timed) {
-        struct itimerspec when = {{0, 0}, {deadline_microseconds / 1000000, (long)(deadline_microseconds % 1000000) * 1000}};
-        timer_settime(timer, 0, &when, NULL);
+    if (timer_create(CLOCK_MONOTONIC, &event, &timer) != 0) return BOND_MODBUS_NO_DEADLINE;
+    struct itimerspec when = {{0, 0}, {deadline_microseconds / 1000000, (long)(deadline_microseconds % 1000000) * 1000}};
+    if (timer_settime(timer, 0, &when, NULL) != 0) {
+        timer_delete(timer);
+        return BOND_MODBUS_NO_DEADLINE;
     }
-    int code = read_tcp(context, unit_id, address, count, registers, answered_unit);
-    if (timed) timer_delete(timer);
+    int code = tcp ? read_tcp(context, unit_id, address, count, registers, answered_unit) : read_rtu(context, address, count, registers);
+    timer_delete(timer);
     pthread_mutex_lock(&deadline_lock);
     deadline_generation++;
     int expired = deadline_expired;

@@ -104,7 +104,7 @@ public enum ModbusError: CategorizedError, Equatable, Sendable {
         case 0x08: return "MEMORY PARITY ERROR"
         case 0x0A: return "GATEWAY PATH UNAVAILABLE"
         case 0x0B: return "GATEWAY TARGET DEVICE FAILED TO RESPOND"
-        default: return "exception \(code)"
+        default: return "(not a standard exception code)"
         }
     }
 

@@ -15,6 +15,9 @@ enum ModbusPeer {
     /// `127.0.0.1:PORT` of the peer that answers one byte every 100 ms.
     static func drip() throws -> String { try variable("BOND_MODBUS_DRIP") }
 
+    /// The pseudo-terminal of the RTU peer that answers one byte every 30 ms.
+    static func rtuDrip() throws -> String { try variable("BOND_MODBUS_RTU_DRIP") }
+
     /// The pseudo-terminal bond opens for Modbus RTU.
     static func rtu() throws -> String { try variable("BOND_MODBUS_RTU") }
 

@@ -273,7 +273,8 @@ struct ReadMeterSunSpecTests {
         (["--host", "a b"], "--host 'a b': not a host name or address"),
         (["--host", "127.0.0.1", "--serial", "/dev/ttyUSB0"], "--host reads over Modbus TCP and --serial over a serial line: give one of them"),
         (["--baud", "19200", "--host", "127.0.0.1"], "--baud needs --serial"),
-        (["--serial", "/dev/ttyUSB0", "--baud", "0"], "--baud 0: give a speed from 1 to 4000000 baud"),
+        (["--serial", "/dev/ttyUSB0", "--baud", "0"], "--baud 0: not a speed a serial line can be set to (1200, 2400, 4800, 9600, 19200"),
+        (["--serial", "/dev/ttyUSB0", "--baud", "12345"], "--baud 12345: not a speed a serial line can be set to"),
         (["--host", "127.0.0.1", "--scan", "--model", "203"], "--scan lists the device's models instead of reading an energy register"),
         (["--serial", "/dev/ttyUSB0", "--unit-id", "250"], "--unit-id 250: a serial line's unit ids are 1 to 247"),
         (["--host", "127.0.0.1", "--model", "120"], "--model 120: bond reads energy from models 201-204, 211-214, 701, 101-103 and 111-113"),
@@ -337,6 +338,18 @@ struct ReadMeterSunSpecRTUTests {
         #expect(refused.stderr.contains("with exception 0x04 SERVER DEVICE FAILURE"), "\(refused.stderr)")
         let after = try BondBinary.run(["read-meter", "sunspec", "--serial", rtu, "--unit-id", "1"])
         #expect(after.status == 0, "\(after.stderr)")
+    }
+
+    @Test("an answer that trickles in on the line is cut off at --timeout: the whole answer, not each byte")
+    func trickle() throws {
+        // An earlier run's answer has ended (13 bytes take 0.39 s); bond drops what it left.
+        usleep(500_000)
+        let start = Date()
+        let result = try BondBinary.run(["read-meter", "sunspec", "--serial", try ModbusPeer.rtuDrip(), "--timeout", "200ms", "--retries", "0"])
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("did not answer the read of 4 registers at 40000 in time"), "\(result.stderr)")
+        // The answer's 13 bytes, 30 ms apart, take 0.39 s, each gap within the 50 ms allowed.
+        #expect(Date().timeIntervalSince(start) < 0.35)
     }
 
     @Test("a serial port that does not exist, or a path that is no serial device, is 66 and named")

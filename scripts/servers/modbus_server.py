@@ -39,9 +39,10 @@ read set to their type's not-implemented value. One image per unit id:
 Any other unit id gets no answer (as a gateway with no such device: the client times out).
 
 A second TCP port (`drip`) answers every request with the right frame, one byte every 100 ms,
-as a gateway that trickles would.
+as a gateway that trickles would; with --rtu-drip PATH, a second pseudo-terminal does the same
+over Modbus RTU, one byte every 30 ms.
 
-  python3 scripts/servers/modbus_server.py --ready-file F [--rtu PATH]
+  python3 scripts/servers/modbus_server.py --ready-file F [--rtu PATH] [--rtu-drip PATH]
 
 writes F as {"tcp": "127.0.0.1:PORT", "drip": "127.0.0.1:PORT", "rtu": PATH} once it serves.
 """
@@ -51,6 +52,8 @@ import json
 import math
 import os
 import struct
+import threading
+import time
 
 import sunspec2
 from pymodbus.constants import ExcCodes
@@ -221,10 +224,34 @@ class Images(ModbusServerContext):
         return ExcCodes.ILLEGAL_FUNCTION
 
 
+def crc16(frame):
+    """The Modbus RTU CRC (Modbus over Serial Line, 6.2.2): polynomial 0xA001, low byte first."""
+    crc = 0xFFFF
+    for byte in frame:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+    return bytes([crc & 0xFF, crc >> 8])
+
+
+def rtu_drip(path):
+    """Answers each RTU read of holding registers with zeros, one byte every 30 ms (a thread)."""
+    import serial
+    line = serial.Serial(path, 9600, timeout=None)
+    while True:
+        request = line.read(8)
+        count = int.from_bytes(request[4:6], "big")
+        answer = bytes([request[0], 3, 2 * count]) + b"\0" * (2 * count)
+        for byte in answer + crc16(answer):
+            line.write(bytes([byte]))
+            time.sleep(0.03)
+
+
 async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--ready-file", required=True)
     parser.add_argument("--rtu", help="the pseudo-terminal end to serve Modbus RTU on")
+    parser.add_argument("--rtu-drip", help="the pseudo-terminal end to serve a trickling Modbus RTU device on")
     options = parser.parse_args()
     context = Images()
     tcp = ModbusTcpServer(context, address=("127.0.0.1", 0), ignore_missing_devices=True, trace_pdu=other_unit)
@@ -235,6 +262,8 @@ async def main():
     if options.rtu:
         rtu = ModbusSerialServer(context, framer=FramerType.RTU, port=options.rtu, baudrate=9600, ignore_missing_devices=True)
         await rtu.serve_forever(background=True)
+    if options.rtu_drip:
+        threading.Thread(target=rtu_drip, args=(options.rtu_drip,), daemon=True).start()
     ready = options.ready_file + ".tmp"
     with open(ready, "w") as f:
         json.dump({"tcp": f"127.0.0.1:{port}", "drip": f"127.0.0.1:{drip_port}", "rtu": options.rtu}, f)

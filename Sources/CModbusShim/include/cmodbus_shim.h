@@ -10,9 +10,12 @@
 /// Loads libmodbus.so.5 once. Returns 0, or -1 with a message in `error`.
 int bond_modbus_load(char *error, size_t size);
 
-/// A Modbus TCP context for `host` (a name, resolved here, or an address) and `port`; NULL
-/// with errno set, or with getaddrinfo's message in `error` when the name does not resolve.
-void *bond_modbus_new_tcp(const char *host, int port, char *error, size_t size);
+/// A Modbus TCP context connected to `host` (a name, resolved here, or an address) and
+/// `port`, each of the name's addresses tried in turn, with the unit id and timeouts of
+/// `bond_modbus_configure`; NULL with the last errno value in `*code`, or with `*code` 0 and
+/// getaddrinfo's message in `error` when the name does not resolve.
+void *bond_modbus_connect_tcp(const char *host, int port, int unit_id, uint32_t timeout_microseconds,
+                              uint32_t byte_timeout_microseconds, int *code, char *error, size_t size);
 
 /// A Modbus RTU context for the serial device `path`: `baud`, parity 'N', 'E' or 'O', data
 /// bits, stop bits; or NULL with errno set.
@@ -27,10 +30,16 @@ int bond_modbus_connect(void *context);
 
 /// A TCP answer that came from another unit than the one asked (`*answered_unit` says which).
 #define BOND_MODBUS_OTHER_UNIT (-2)
+/// The answer's deadline could not be armed (no timer): nothing was asked.
+#define BOND_MODBUS_NO_DEADLINE (-3)
+/// An exception answer with a code outside 1 to 11 is BOND_MODBUS_ODD_EXCEPTION - code.
+#define BOND_MODBUS_ODD_EXCEPTION (-1000)
 
 /// Reads `count` (1 to 125) holding registers from `address` into `registers`, the whole
-/// answer within `deadline_microseconds` of the request (over TCP; a serial line's answer is
-/// bounded by the time between its bytes). Over TCP bond builds the request and checks the
+/// answer within `deadline_microseconds` of the request: at the deadline a timer's thread
+/// ends the wait (a TCP socket is shut down; a serial line's descriptor is replaced by one at
+/// end of file, so that libmodbus's next wait for a byte ends it). The connection is then
+/// unusable: close it. Over TCP bond builds the request and checks the
 /// answer itself: its transaction id, protocol, unit id (the MBAP header: Modbus Messaging
 /// Implementation Guide V1.0b, 3.1.3), function and byte count. Returns 0, or an errno value:
 /// libmodbus's own codes are `bond_modbus_error_base()` plus the Modbus exception code (1 to

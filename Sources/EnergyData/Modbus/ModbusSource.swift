@@ -77,6 +77,12 @@ public final class ModbusSource {
             bond_modbus_flush(context)
             throw .badAnswer(peer: peer, address: address, reason: "the answer is unit \(answeredUnit)'s, not unit \(unitID)'s")
         }
+        if code == BOND_MODBUS_NO_DEADLINE {
+            throw .libraryUnavailable("cannot arm the deadline of a Modbus answer (timer_create: \(String(cString: strerror(errno))))")
+        }
+        if code <= BOND_MODBUS_ODD_EXCEPTION {
+            throw .exception(peer: peer, code: Int(BOND_MODBUS_ODD_EXCEPTION - code), address: address, count: count)
+        }
         let error = failure(code, address: address, count: count)
         if error.isTemporary { bond_modbus_flush(context) }
         throw error
@@ -88,33 +94,39 @@ public final class ModbusSource {
         guard bond_modbus_load(&message, message.count) == 0 else {
             throw .libraryUnavailable(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
-        let made: UnsafeMutableRawPointer?
-        let byteTimeout: UInt32
         switch link {
         case .tcp(let host, let port):
             message = [CChar](repeating: 0, count: 512)
-            made = bond_modbus_new_tcp(host, Int32(port), &message, message.count)
-            if made == nil && errno == 0 {
-                let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                throw .unreachable(peer: peer, reason: "cannot resolve '\(host)': \(reason)")
-            }
+            var code: Int32 = 0
             // The answer's deadline bounds it whole (bond_modbus_read).
-            byteTimeout = timeoutMicroseconds
+            guard let made = bond_modbus_connect_tcp(host, Int32(port), Int32(unitID), timeoutMicroseconds, timeoutMicroseconds,
+                                                     &code, &message, message.count) else {
+                guard code != 0 else {
+                    let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                    throw .unreachable(peer: peer, reason: "cannot resolve '\(host)': \(reason)")
+                }
+                throw connectFailure(code)
+            }
+            context = made
+            return made
         case .rtu(let line):
-            made = bond_modbus_new_rtu(line.path, Int32(line.baud), line.parity.letter, Int32(line.dataBits), Int32(line.stopBits))
+            guard let made = bond_modbus_new_rtu(line.path, Int32(line.baud), line.parity.letter, Int32(line.dataBits), Int32(line.stopBits)) else {
+                throw connectFailure(errno)
+            }
             // An RTU frame's bytes come without gaps (Modbus over Serial Line, 2.5.1.1: 1.5
             // characters at most); 20 characters, or 50 ms for USB adapters' latency.
-            byteTimeout = min(timeoutMicroseconds, UInt32(max(50_000, 20 * 11 * 1_000_000 / max(line.baud, 1))))
+            let byteTimeout = min(timeoutMicroseconds, UInt32(max(50_000, 20 * 11 * 1_000_000 / max(line.baud, 1))))
+            var code = bond_modbus_configure(made, Int32(unitID), timeoutMicroseconds, byteTimeout)
+            if code == 0 { code = bond_modbus_connect(made) }
+            guard code == 0 else {
+                bond_modbus_free(made)
+                throw connectFailure(code)
+            }
+            // What the line held before (a late answer to an earlier run) is not an answer.
+            bond_modbus_flush(made)
+            context = made
+            return made
         }
-        guard let made else { throw connectFailure(errno) }
-        var code = bond_modbus_configure(made, Int32(unitID), timeoutMicroseconds, byteTimeout)
-        if code == 0 { code = bond_modbus_connect(made) }
-        guard code == 0 else {
-            bond_modbus_free(made)
-            throw connectFailure(code)
-        }
-        context = made
-        return made
     }
 
     private func disconnect() {
@@ -123,13 +135,14 @@ public final class ModbusSource {
     }
 
     private func connectFailure(_ code: Int32) -> ModbusError {
-        let reason = String(cString: bond_modbus_strerror(code))
+        var reason = String(cString: bond_modbus_strerror(code))
+        if code == EINPROGRESS || code == ETIMEDOUT { reason = "the connection was not accepted in time" }
         if case .rtu(let line) = link {
             let problem: ModbusError.SerialPortProblem
             switch code {
             case ENOENT: problem = .missing
             case EACCES, EPERM: problem = .denied
-            case ENOTTY, EISDIR, ENXIO, ENODEV: problem = .notSerial
+            case ENOTTY, EISDIR, ENXIO, ENODEV, EINVAL: problem = .notSerial
             default: problem = .other
             }
             return .serialPort(path: line.path, reason: reason, problem: problem)

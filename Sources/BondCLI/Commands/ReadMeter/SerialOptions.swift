@@ -12,13 +12,20 @@ enum SerialOptions {
 
     static let options = [serial, baud, parity, stopBits]
 
+    /// The speeds a serial line can be set to (termios(3)'s, as libmodbus sets them; any other
+    /// would quietly become 9600).
+    static let speeds: [UInt64] = [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 500000, 576000,
+                                   921600, 1000000, 1152000, 1500000, 2000000, 2500000, 3000000, 3500000, 4000000]
+
     /// The line the options set, nil without `--serial`.
-    /// - Throws: ``CommandFailure`` (64) for a speed of 0 or above 4,000,000 baud.
+    /// - Throws: ``CommandFailure`` (64) for a speed the line cannot be set to.
     static func settings(_ arguments: ParsedArguments) throws -> SerialSettings? {
         guard let path = arguments.text(serial) else { return nil }
         var settings = SerialSettings(path: path)
         if let baud = arguments.integer(baud) {
-            guard (1...4_000_000).contains(baud) else { throw CommandFailure.usage("--baud \(baud): give a speed from 1 to 4000000 baud") }
+            guard speeds.contains(baud) else {
+                throw CommandFailure.usage("--baud \(baud): not a speed a serial line can be set to (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, ...)")
+            }
             settings.baud = Int(baud)
         }
         if let parity = arguments.text(parity).flatMap(SerialSettings.Parity.init(rawValue:)) { settings.parity = parity }
