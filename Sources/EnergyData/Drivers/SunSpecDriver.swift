@@ -26,6 +26,7 @@ public struct SunSpecDriver: MeterDriver {
 
     /// The registers read (or a saved dump of them) and when.
     public struct Payload: MeterPayload {
+        /// The registers' bytes as read, or the saved dump.
         public let answer: SourceAnswer
         /// The map the answer holds, or why it holds none.
         public let map: Result<SunSpec.RegisterMap, PayloadError>
@@ -54,9 +55,7 @@ public struct SunSpecDriver: MeterDriver {
     /// - Throws: ``SourceError``, as ``SunSpec/readMap(over:base:)``.
     public func fetch(over transport: ModbusSource) throws(SourceError) -> Payload {
         let map = try SunSpec.readMap(over: transport, base: base)
-        var bytes: [UInt8] = []
-        JSONWriter.append(map.dump, to: &bytes)
-        return Payload(answer: SourceAnswer(bytes), map: .success(map), readEpoch: time(nil), peer: transport.peer)
+        return Payload(answer: SourceAnswer(map.bytes), map: .success(map), readEpoch: time(nil), peer: transport.peer)
     }
 
     public func payload(saved answer: SourceAnswer) -> Payload {
@@ -78,15 +77,14 @@ public struct SunSpecDriver: MeterDriver {
     public func read(_ payload: Payload) throws(PayloadError) -> ReadOutcome<EnergyReading> {
         let map = try payload.map.get()
         let data = map.deviceData(measuredEpoch: payload.readEpoch)
-        let reading: EnergyReading
-        let chosen: Int
-        do {
-            chosen = data.blockIDs[try SunSpec.energyBlock(in: data, model: model).index]
-            reading = try SunSpec.reading(of: data, register: register, model: model)
-        } catch {
-            guard case .invalid(let reason) = error else { throw error }
-            if let savedAs = payload.answer.savedAs { throw .invalid("\(savedAs) (a SunSpec register dump): \(reason)") }
-            throw .invalid("\(payload.peer.map { "\($0): " } ?? "")\(reason)")
+        let (reading, chosen) = try payload.answer.read(as: "a SunSpec register dump") { _ throws(PayloadError) -> (EnergyReading, Int) in
+            do throws(PayloadError) {
+                let block = try SunSpec.energyBlock(in: data, model: model)
+                return (try SunSpec.reading(of: data, register: register, block: block), block.model.id)
+            } catch {
+                guard let peer = payload.peer, case .invalid(let reason) = error else { throw error }
+                throw .invalid("\(peer): \(reason)")
+            }
         }
         let sunspec = JSONValue.object(JSONObjectValue([
             ("unit_id", .number(String(map.unitID))), ("base", .number(String(map.base))), ("model", .number(String(chosen))),

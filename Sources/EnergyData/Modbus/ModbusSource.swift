@@ -22,7 +22,12 @@ public final class ModbusSource {
 
     private var context: UnsafeMutableRawPointer?
 
-    public init(link: ModbusLink, unitID: Int, timeout: Duration = .seconds(2), retries: Int = 2, note: @escaping (String) -> Void = { _ in }) {
+    /// The time allowed for each answer, and the retries, when none are given.
+    public static let defaultTimeout = Duration.seconds(2)
+    public static let defaultRetries = 2
+
+    public init(link: ModbusLink, unitID: Int, timeout: Duration = defaultTimeout, retries: Int = defaultRetries,
+                note: @escaping (String) -> Void = { _ in }) {
         self.link = link
         self.unitID = unitID
         self.timeout = timeout

@@ -133,8 +133,13 @@ public enum SunSpec {
     ///   not-implemented or non-numeric energy point, a missing or bad scale factor, a negative
     ///   register.
     public static func reading(of data: some DeviceData, register: Register, model: Int? = nil) throws(PayloadError) -> EnergyReading {
+        try reading(of: data, register: register, block: try energyBlock(in: data, model: model))
+    }
+
+    /// The energy reading of `register` in `block` (as ``energyBlock(in:model:)`` chose it).
+    /// - Throws: ``PayloadError``, as ``reading(of:register:model:)`` past the choice.
+    public static func reading(of data: some DeviceData, register: Register, block chosen: (index: Int, model: EnergyModel)) throws(PayloadError) -> EnergyReading {
         let ids = data.blockIDs
-        let chosen = try energyBlock(in: data, model: model)
         let block = data.block(at: chosen.index)
         guard let name = chosen.model.point(register) else {
             throw .invalid("\(block.location) is an inverter: its \(chosen.model.exportPoint) is energy produced, the export register; it has no import register")

@@ -52,8 +52,9 @@ enum ModbusOptions {
             throw CommandFailure.usage("--timeout must be more than 0 (bond never waits without a limit)")
         }
         let diagnostics = invocation.diagnostics
-        return ModbusSource(link: link, unitID: Int(unit), timeout: arguments.duration(timeout) ?? .seconds(2),
-                            retries: Int(min(arguments.integer(retries) ?? 2, 100)), note: { diagnostics.note($0) })
+        return ModbusSource(link: link, unitID: Int(unit), timeout: arguments.duration(timeout) ?? ModbusSource.defaultTimeout,
+                            retries: arguments.integer(retries).map { Int(min($0, 100)) } ?? ModbusSource.defaultRetries,
+                            note: { diagnostics.note($0) })
     }
 
     /// `HOST`, `HOST:PORT`, `[IPV6]` or `[IPV6]:PORT`, the port 502 when not given.

@@ -19,13 +19,23 @@ enum ReadMeterCommand {
     /// source.
     static func run<Spec: DriverSpec>(_ spec: Spec.Type, _ invocation: Invocation) throws -> ExitStatus {
         if let status = try Spec.otherMode(invocation) { return status }
+        let (driver, origin) = try self.origin(spec, invocation)
+        return try read(spec, driver, source: origin.source, saved: origin.saved, invocation, payload: origin.payload)
+    }
+
+    /// Where the options take the payload from: the saved answer of `--file`, or the source,
+    /// with the driver, how the line names it, and the payload when asked for (a fetch, which
+    /// `--emit-failure` may turn into a meter_down line).
+    /// - Throws: what the spec throws making the driver, and ``FileFailure`` for `--file`.
+    static func origin<Spec: DriverSpec>(_ spec: Spec.Type, _ invocation: Invocation) throws
+        -> (driver: Spec.Driver, origin: (source: String, saved: Bool, payload: () throws(SourceError) -> Spec.Driver.Payload)) {
         if let path = invocation.arguments.text(SourceOptions.file) {
             let driver = try Spec.savedDriver(invocation)
             let answer = try SourceOptions.saved(path)
-            return try read(spec, driver, source: path, saved: true, invocation) { driver.payload(saved: answer) }
+            return (driver, (path, true, { driver.payload(saved: answer) }))
         }
         let (driver, transport, source) = try Spec.networkDriver(invocation)
-        return try read(spec, driver, source: source, saved: false, invocation) { () throws(SourceError) in try driver.fetch(over: transport) }
+        return (driver, (source, false, { () throws(SourceError) in try driver.fetch(over: transport) }))
     }
 
     /// One read of `driver` from `source` (the URL or the file): the payload `payload` gives,

@@ -29,17 +29,8 @@ enum SunSpecSpec: DriverSpec {
     /// `--scan`: the models of the device (or of a saved dump), one line each.
     static func otherMode(_ invocation: Invocation) throws -> ExitStatus? {
         guard invocation.arguments.flag(scan) else { return nil }
-        let payload: SunSpecDriver.Payload
-        let driver: SunSpecDriver
-        if let path = invocation.arguments.text(SourceOptions.file) {
-            driver = try savedDriver(invocation)
-            payload = driver.payload(saved: try SourceOptions.saved(path))
-        } else {
-            let (asking, source, _) = try networkDriver(invocation)
-            driver = asking
-            payload = try driver.fetch(over: source)
-        }
-        for model in try driver.models(payload) {
+        let (driver, origin) = try ReadMeterCommand.origin(Self.self, invocation)
+        for model in try driver.models(try origin.payload()) {
             var line = JSONObject()
             line.integer("model", model.id)
             line.integer("base", model.address)
