@@ -14,7 +14,7 @@ enum SunSpecSpec: DriverSpec {
     static let file = OptionSpec("file", .path, help: "read a saved register dump in PATH (- for stdin), as --payload prints it, instead of the device")
 
     static let summary = "any SunSpec inverter or meter over Modbus TCP or RTU"
-    static let details = "Finds the SunS marker at register 40000, 50000 or 0 (or --base), walks the model chain, reads the registers from the marker through the end marker in reads that keep each value with its scale factor, and reports the energy of the first energy model: meters 201-204 (TotWhImp, TotWhExp, TotWh_SF) and 211-214, DER AC measurement 701 (TotWhAbs, TotWhInj), inverters 101-103 (WH, WH_SF) and 111-113 (export only); the device from the common model 1. measured_at is when bond read the registers: SunSpec devices have no clock."
+    static let details = "Finds the SunS marker at register 40000, 50000 or 0 (or --base), walks the model chain, reads the registers from the marker through the end marker in reads that keep each value with its scale factor, and reports the energy of the energy model it prefers, wherever it is in the chain, unless --model picks one: meters 201-204 (TotWhImp, TotWhExp, TotWh_SF) and 211-214, DER AC measurement 701 (TotWhAbs, TotWhInj), inverters 101-103 (WH, WH_SF) and 111-113 (export only); the device from the common model 1. measured_at is when bond read the registers: SunSpec devices have no clock."
     static let options = ModbusOptions.options(file: file) + [base, model, register, scan]
 
     static func savedDriver(_ invocation: Invocation) throws -> SunSpecDriver {
